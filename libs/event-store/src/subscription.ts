@@ -1,0 +1,121 @@
+import type { Pool, PoolClient, Notification } from 'pg';
+import type { LogPosition, StoredEvent } from './stored-event';
+import type { PostgresEventStore } from './event-store';
+
+/** Postgres channel the events table's statement trigger notifies after every committed append. */
+export const EVENTS_CHANNEL = 'annals_events';
+
+export interface SubscriptionOptions {
+  /** Where to start: the last position already handled (the subscriber's checkpoint). */
+  from: LogPosition;
+  /** Handles one batch; when it resolves, the batch counts as done and the subscription moves past it. */
+  handle: (events: StoredEvent[]) => Promise<void>;
+  batchSize?: number;
+  /** The polling fallback: how long to wait for a NOTIFY before reading anyway. */
+  pollIntervalMs?: number;
+  /** Set false where LISTEN does not work (a transaction pooler); polling alone then carries it. */
+  listen?: boolean;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Catch-up then live: reads the log in batches from `from`; at the head, sleeps until a NOTIFY on
+ * EVENTS_CHANNEL or the poll interval, whichever comes first. A NOTIFY is only a wake-up call: what is read
+ * is always decided by the gap-safe log query, so a lost or early notification cannot lose an event.
+ */
+export class LogSubscription {
+  private position: LogPosition;
+  private running = true;
+  private wake: (() => void) | undefined;
+  private listener: PoolClient | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly options: SubscriptionOptions,
+  ) {
+    this.position = options.from;
+  }
+
+  get checkpoint(): LogPosition {
+    return this.position;
+  }
+
+  async start(): Promise<this> {
+    if (this.options.listen !== false) await this.listen(this.store.pool);
+    this.loop = this.run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.unlisten();
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    while (this.running) {
+      try {
+        const events = await this.store.readLog(this.position, batchSize);
+        if (events.length > 0) {
+          await this.options.handle(events);
+          this.position = events[events.length - 1].logPosition;
+          if (events.length === batchSize) continue;
+        }
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      await this.sleep(this.options.pollIntervalMs ?? 1000);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async listen(pool: Pool): Promise<void> {
+    try {
+      const client = await pool.connect();
+      client.on('notification', (n: Notification) => {
+        if (n.channel === EVENTS_CHANNEL) this.wake?.();
+      });
+      client.on('error', (error) => {
+        // The connection broke: fall back to polling and try to listen again shortly.
+        this.options.onError?.(error);
+        this.dropListener(error);
+        setTimeout(() => void (this.running && this.listen(pool)), 1000).unref();
+      });
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+
+  private dropListener(error?: unknown): void {
+    const client = this.listener;
+    this.listener = undefined;
+    client?.release(error instanceof Error ? error : undefined);
+  }
+
+  private async unlisten(): Promise<void> {
+    const client = this.listener;
+    if (!client) return;
+    try {
+      await client.query(`UNLISTEN ${EVENTS_CHANNEL}`);
+      this.dropListener();
+    } catch (error) {
+      this.dropListener(error);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
+
+/** The process environment, as Annals reads it. Every variable is checked at boot; a bad one stops the process. */
+class Environment {
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters' })
+  ADMIN_TOKEN?: string;
+
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'RUN_PROJECTOR must be true or false' })
+  RUN_PROJECTOR?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'SEED_ON_START must be true or false' })
+  SEED_ON_START?: boolean;
+
+  @IsOptional()
+  @IsString()
+  PROJECTION_REBUILD_CRON?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL?: string;
+}
+
+export interface AppConfig {
+  /** Unset: an embedded Postgres is started under dataDir. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  adminToken: string | undefined;
+  dataDir: string;
+  runProjector: boolean;
+  seedOnStart: boolean;
+  rebuildCron: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
+  const parsed = plainToInstance(Environment, { ...env }, { enableImplicitConversion: false });
+  const problems = validateSync(parsed, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    databaseUrl: parsed.DATABASE_URL,
+    port: parsed.PORT ?? 3000,
+    host: parsed.HOST ?? '127.0.0.1',
+    adminToken: parsed.ADMIN_TOKEN,
+    dataDir: parsed.DATA_DIR ?? '.data',
+    runProjector: parsed.RUN_PROJECTOR ?? true,
+    seedOnStart: parsed.SEED_ON_START ?? true,
+    rebuildCron: parsed.PROJECTION_REBUILD_CRON ?? '0 3 * * *',
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+  });
+}

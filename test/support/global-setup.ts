@@ -1,0 +1,29 @@
+import { migrate, startEmbeddedPostgres } from '../../libs/platform/src';
+import { createTestDatabase } from './test-database';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __ANNALS_TEARDOWN__: (() => Promise<void>) | undefined;
+}
+
+/**
+ * Same rule as `npm start`: DATABASE_URL given → use that server; otherwise an embedded real Postgres.
+ * Each run gets a fresh database on that server, so runs never see each other's rows or schema.
+ */
+export default async function globalSetup(): Promise<void> {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const pg = await startEmbeddedPostgres(process.env.TEST_DATA_DIR ?? '.data/test');
+    serverUrl = pg.url;
+    stopEmbedded = pg.stop;
+  }
+  const { url, drop } = await createTestDatabase(serverUrl);
+  process.env.DATABASE_URL = url;
+  process.env.ANNALS_TEST_SERVER_URL = serverUrl;
+  await migrate(url);
+  globalThis.__ANNALS_TEARDOWN__ = async () => {
+    await drop();
+    await stopEmbedded?.();
+  };
+}
