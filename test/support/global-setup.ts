@@ -1,8 +1,9 @@
-import { migrate, startEmbeddedPostgres } from '../../libs/platform/src';
+// Global setup runs outside Jest's module mapper: import by relative path, from files without @libs imports.
+import { migrate } from '../../libs/platform/src/database';
+import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
 import { createTestDatabase } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ANNALS_TEARDOWN__: (() => Promise<void>) | undefined;
 }
 

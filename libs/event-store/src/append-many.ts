@@ -51,14 +51,19 @@ export async function appendMany(db: Pool | PoolClient, appends: readonly Stream
   const rows = appends.flatMap((append) => toRows(append)).map((row, index) => ({ ...row, ord: index + 1 }));
   if (rows.length === 0) return { written: 0 };
   const payload = JSON.stringify(rows);
-  if (payload.includes('\\u0000')) throw new InvalidEventError('event data must not contain the NUL character (U+0000)');
+  if (payload.includes('\\u0000'))
+    throw new InvalidEventError('event data must not contain the NUL character (U+0000)');
   try {
     const result = await db.query(APPEND_MANY_SQL, [payload]);
     if (result.rowCount === rows.length) return { written: rows.length };
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
   }
-  return diagnose(db, appends, rows.map((r) => r.event_id));
+  return diagnose(
+    db,
+    appends,
+    rows.map((r) => r.event_id),
+  );
 }
 
 function toRows({ streamId, expectedVersion, events }: StreamAppend) {
@@ -75,8 +80,14 @@ function toRows({ streamId, expectedVersion, events }: StreamAppend) {
   }));
 }
 
-async function diagnose(db: Pool | PoolClient, appends: readonly StreamAppend[], ids: string[]): Promise<AppendManyResult> {
-  const expected = appends.map((a) => (a.expectedVersion === 'any' ? null : a.expectedVersion === 'no_stream' ? 0 : a.expectedVersion));
+async function diagnose(
+  db: Pool | PoolClient,
+  appends: readonly StreamAppend[],
+  ids: string[],
+): Promise<AppendManyResult> {
+  const expected = appends.map((a) =>
+    a.expectedVersion === 'any' ? null : a.expectedVersion === 'no_stream' ? 0 : a.expectedVersion,
+  );
   const { rows } = await db.query<{ stream_id: string; expected: number | null; current: number; existing: number }>(
     DIAGNOSE_MANY_SQL,
     [appends.map((a) => a.streamId), expected, ids],

@@ -10,16 +10,17 @@ export class ConcurrencyError extends EventStoreError {
     readonly expectedVersion: number | 'no_stream' | 'any',
     readonly currentVersion: number,
   ) {
-    super(
-      `Stream ${streamId} is at version ${currentVersion}, but version ${String(expectedVersion)} was expected`,
-    );
+    super(`Stream ${streamId} is at version ${currentVersion}, but version ${String(expectedVersion)} was expected`);
     this.name = 'ConcurrencyError';
   }
 }
 
 export class IdempotencyConflictError extends EventStoreError {
   readonly code = 'EVENT_STORE.IDEMPOTENCY_CONFLICT';
-  constructor(readonly streamId: string, detail: string) {
+  constructor(
+    readonly streamId: string,
+    detail: string,
+  ) {
     super(`Some of the events appended to ${streamId} were already stored elsewhere: ${detail}`);
     this.name = 'IdempotencyConflictError';
   }

@@ -118,7 +118,11 @@ describe('PostgresEventStore.append', () => {
     ).rejects.toMatchObject({ streamId: b, currentVersion: 1 });
     expect(await store.readStream(a)).toHaveLength(0);
     const batch = [
-      { streamId: a, expectedVersion: 'no_stream' as const, events: [event(1), event(2)].map((e) => ({ ...e, eventId: randomUUID() })) },
+      {
+        streamId: a,
+        expectedVersion: 'no_stream' as const,
+        events: [event(1), event(2)].map((e) => ({ ...e, eventId: randomUUID() })),
+      },
       { streamId: b, expectedVersion: 1, events: [{ ...event(1), eventId: randomUUID() }] },
     ];
     expect(await store.appendMany(batch)).toEqual({ written: 3 });

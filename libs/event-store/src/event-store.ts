@@ -178,7 +178,11 @@ export class PostgresEventStore {
   }
 
   /** The next batch of the whole log after `after`, in the global order; only rows no reader can miss. */
-  async readLog(after: LogPosition = LOG_START, limit = 1000, db: Pool | PoolClient = this.pool): Promise<StoredEvent[]> {
+  async readLog(
+    after: LogPosition = LOG_START,
+    limit = 1000,
+    db: Pool | PoolClient = this.pool,
+  ): Promise<StoredEvent[]> {
     const { rows } = await db.query<EventRow>(READ_LOG_SQL, [after.orderXid, after.position, limit]);
     return rows.map((row) => this.decode(row));
   }

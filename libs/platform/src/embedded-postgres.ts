@@ -13,7 +13,10 @@ export interface RunningPostgres {
  * `<dataDir>/postgres`; a port is picked free so a system Postgres on 5432 is never in the way.
  * Postgres refuses to run as root, so as root it runs as the OS user `postgres` (created if absent).
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void = () => {}): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (m: string) => void = () => {},
+): Promise<RunningPostgres> {
   const databaseDir = resolve(dataDir, 'postgres');
   mkdirSync(resolve(dataDir), { recursive: true });
   const port = await freePort();
@@ -61,7 +64,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -1,3 +1,6 @@
 export * from './config';
 export * from './database';
 export * from './embedded-postgres';
+export * from './runtime';
+export * from './prepare-runtime';
+export * from './platform.module';

@@ -1,0 +1,10 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type Runtime } from '@libs/platform';
+
+/** The background side: projectors and scheduled rebuilds (added by the projections library). */
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return { module: WorkerModule, imports: [PlatformModule.forRoot(runtime, { poolSize: 5 })] };
+  }
+}
