@@ -15,6 +15,6 @@ export async function startTestApi(overrides: Partial<NodeJS.ProcessEnv> = {}): 
   });
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: run through jest (global-setup creates the database)');
-  const runtime: Runtime = { config, databaseUrl, embedded: false };
+  const runtime: Runtime = { config, databaseUrl, embedded: false, adminToken: config.adminToken };
   return createApiApp(runtime, ['error']);
 }

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { assertLogBelongsToCluster } from '@libs/event-store';
 import { type AppConfig, loadConfig } from './config';
@@ -38,5 +41,17 @@ export async function prepareRuntime(
     await release();
     throw error;
   }
-  return { config, databaseUrl, embedded: !config.databaseUrl, release };
+  const adminToken = config.adminToken ?? (config.databaseUrl ? undefined : localAdminToken(config.dataDir, log));
+  return { config, databaseUrl, embedded: !config.databaseUrl, adminToken, release };
+}
+
+/**
+ * The zero-setup default still needs an admin token: make one on first start and keep it beside the data,
+ * readable only by this user. With your own DATABASE_URL, ADMIN_TOKEN must be set explicitly.
+ */
+function localAdminToken(dataDir: string, log: (message: string) => void): string {
+  const file = resolve(dataDir, 'admin-token');
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+  log(`admin token (ADMIN_TOKEN not set): see ${file}`);
+  return readFileSync(file, 'utf8').trim();
 }

@@ -6,6 +6,8 @@ export interface Runtime {
   databaseUrl: string;
   /** True when this process started the embedded Postgres (and so must stop it). */
   embedded: boolean;
+  /** Bearer token for admin routes; undefined → admin routes refuse every request. */
+  adminToken: string | undefined;
 }
 
 export const RUNTIME = Symbol('RUNTIME');

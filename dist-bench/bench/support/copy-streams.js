@@ -1,0 +1,21 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.loadCopyStreams = loadCopyStreams;
+exports.copyRows = copyRows;
+const node_module_1 = require("node:module");
+const promises_1 = require("node:stream/promises");
+function loadCopyStreams() {
+    try {
+        return { available: true, copyStreams: (0, node_module_1.createRequire)(__filename)('pg-copy-streams') };
+    }
+    catch (error) {
+        if (error.code !== 'MODULE_NOT_FOUND')
+            throw error;
+        return { available: false, reason: 'pg-copy-streams is not installed (npm i -D pg-copy-streams enables COPY)' };
+    }
+}
+async function copyRows(client, copyStreams, sql, text) {
+    const stream = client.query(copyStreams.from(sql));
+    stream.end(text);
+    await (0, promises_1.finished)(stream);
+}

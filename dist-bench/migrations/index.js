@@ -1,0 +1,5 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MIGRATIONS = void 0;
+const _1700000000000_create_event_log_1 = require("./1700000000000-create-event-log");
+exports.MIGRATIONS = [_1700000000000_create_event_log_1.CreateEventLog1700000000000];

@@ -1,0 +1,54 @@
+import { isCameoCode, isCountryCode } from '../taxonomy';
+import { ACTOR_ROLES, EVENT_STATUSES, type Actor, type Location } from './diplomatic-event.types';
+
+export const LIMITS = { title: 500, summary: 5000, quote: 5000, name: 200, reason: 2000 } as const;
+export const ACTOR_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+type Problems = Record<string, string>;
+
+/** The domain's own checks, whoever calls (HTTP, seed, import): each returns field path → problem. */
+export function checkType(type: unknown, field = 'type'): Problems {
+  if (typeof type !== 'string' || !isCameoCode(type))
+    return { [field]: `must be a CAMEO event code (e.g. "042"), got ${JSON.stringify(type)}` };
+  return {};
+}
+
+export function checkText(value: unknown, field: string, max: number, required: boolean): Problems {
+  if (value === undefined || value === null) return required ? { [field]: 'is required' } : {};
+  if (typeof value !== 'string') return { [field]: 'must be a string' };
+  if (required && value.trim() === '') return { [field]: 'must not be empty' };
+  if (value.length > max) return { [field]: `must be at most ${max} characters (got ${value.length})` };
+  return {};
+}
+
+export function checkActors(actors: unknown, field = 'actors'): Problems {
+  if (!Array.isArray(actors) || actors.length === 0) return { [field]: 'must list at least one actor' };
+  const problems: Problems = {};
+  const seen = new Set<string>();
+  (actors as Actor[]).forEach((actor, i) => {
+    const at = `${field}.${i}`;
+    if (typeof actor?.id !== 'string' || !ACTOR_ID_PATTERN.test(actor.id)) {
+      problems[`${at}.id`] = 'must be a lower-case slug such as "emmanuel-macron"';
+    } else if (seen.has(actor.id)) problems[`${at}.id`] = `repeats actor "${actor.id}"`;
+    else seen.add(actor.id);
+    Object.assign(problems, checkText(actor?.name, `${at}.name`, LIMITS.name, true));
+    if (!isCountryCode(actor?.country))
+      problems[`${at}.country`] = 'must be an ISO 3166-1 alpha-3 country code (e.g. FRA)';
+    if (!ACTOR_ROLES.includes(actor?.role)) problems[`${at}.role`] = `must be one of ${ACTOR_ROLES.join(', ')}`;
+  });
+  return problems;
+}
+
+export function checkLocation(location: Location | null | undefined, field = 'location'): Problems {
+  if (location === undefined || location === null) return {};
+  const problems = checkText(location.name, `${field}.name`, LIMITS.name, true);
+  if (location.country !== undefined && !isCountryCode(location.country)) {
+    problems[`${field}.country`] = 'must be an ISO 3166-1 alpha-3 country code (e.g. KAZ)';
+  }
+  return problems;
+}
+
+export function checkStatus(status: unknown, field = 'status'): Problems {
+  if (!EVENT_STATUSES.includes(status as never)) return { [field]: `must be one of ${EVENT_STATUSES.join(', ')}` };
+  return {};
+}

@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { SourceFacts } from './source.events';
+import type { CommandMeta } from '../command-meta';
+
+export type RegisterSourceInput = Omit<SourceFacts, 'url' | 'publisher' | 'text'> &
+  Partial<Pick<SourceFacts, 'url' | 'publisher' | 'text'>>;
+
+export class RegisterSourceCommand extends Command<{ id: string; version: number; position: number }> {
+  constructor(
+    readonly id: string,
+    readonly input: RegisterSourceInput,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}
