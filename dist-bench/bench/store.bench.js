@@ -40,10 +40,12 @@ async function run(database, single, multi) {
         (0, raw_baseline_1.rawInsertSingle)(multi, CONCURRENT_WRITERS, payload),
         (0, raw_baseline_1.rawInsertBatch)(single, payload),
     ];
-    if (copy.available)
-        workloads.push((0, raw_baseline_1.rawCopy)(single, copy.copyStreams, payload));
-    else
+    if (copy.available) {
+        workloads.push((0, raw_baseline_1.rawCopy)(single, copy.copyStreams, payload, 'stream'), (0, raw_baseline_1.rawCopy)(single, copy.copyStreams, payload, 'batch'));
+    }
+    else {
         skipped['raw COPY FROM STDIN'] = copy.reason;
+    }
     workloads.push((0, store_workloads_1.storeAppendSingle)(new event_store_1.PostgresEventStore(single), 1, payload), (0, store_workloads_1.storeAppendSingle)(new event_store_1.PostgresEventStore(multi), CONCURRENT_WRITERS, payload), (0, store_workloads_1.storeAppendMany)(new event_store_1.PostgresEventStore(single), payload, raw_baseline_1.BATCH_ROWS));
     log(`measuring on ${database}: ${workloads.length} workloads, warm-up then ${TIMING.rounds} interleaved rounds`);
     const measurements = await (0, measure_1.measureAll)(workloads, TIMING, log);

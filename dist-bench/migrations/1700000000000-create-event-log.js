@@ -2,7 +2,9 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.CreateEventLog1700000000000 = void 0;
 class CreateEventLog1700000000000 {
-    name = 'CreateEventLog1700000000000';
+    constructor() {
+        this.name = 'CreateEventLog1700000000000';
+    }
     async up(db) {
         await db.query(`
       CREATE TABLE events (

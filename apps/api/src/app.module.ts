@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { DiplomacyModule } from '@libs/diplomacy';
 import { PlatformModule, type Runtime } from '@libs/platform';
+import { ProjectionsModule } from '@libs/projections';
+import { ProjectionsController } from './projections/projections.controller';
+import { TimelineController } from './timeline/timeline.controller';
 import { AdminController } from './admin/admin.controller';
 import { HistoryController } from './events/history.controller';
 import { HealthModule } from './health/health.module';
@@ -15,8 +18,13 @@ export class AppModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(runtime), HealthModule, DiplomacyModule],
-      controllers: [AdminController, HistoryController, TemporalController],
+      imports: [
+        PlatformModule.forRoot(runtime),
+        HealthModule,
+        DiplomacyModule,
+        ProjectionsModule.forRoot({ runProjector: runtime.config.runProjector, rebuildCron: runtime.config.rebuildCron }),
+      ],
+      controllers: [AdminController, HistoryController, TemporalController, TimelineController, ProjectionsController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,8 +1,9 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.loadCopyStreams = loadCopyStreams;
-exports.copyRows = copyRows;
+exports.copyChunks = copyChunks;
 const node_module_1 = require("node:module");
+const node_events_1 = require("node:events");
 const promises_1 = require("node:stream/promises");
 function loadCopyStreams() {
     try {
@@ -14,8 +15,12 @@ function loadCopyStreams() {
         return { available: false, reason: 'pg-copy-streams is not installed (npm i -D pg-copy-streams enables COPY)' };
     }
 }
-async function copyRows(client, copyStreams, sql, text) {
+async function copyChunks(client, copyStreams, sql, chunks) {
     const stream = client.query(copyStreams.from(sql));
-    stream.end(text);
+    for (const chunk of chunks) {
+        if (!stream.write(chunk))
+            await (0, node_events_1.once)(stream, 'drain');
+    }
+    stream.end();
     await (0, promises_1.finished)(stream);
 }

@@ -58,25 +58,32 @@ function rawInsertBatch(pool, payload) {
         },
     };
 }
-function rawCopy(pool, copyStreams, payload) {
+function rawCopy(pool, copyStreams, payload, mode) {
+    const key = mode === 'batch' ? 'rawCopy1000' : 'rawCopy';
+    const sql = `COPY ${exports.RAW_TABLE} (${COLUMNS}) FROM STDIN`;
     return {
-        key: 'rawCopy',
-        label: `raw COPY FROM STDIN, ${exports.BATCH_ROWS.toLocaleString('en-US')} rows/COPY`,
+        key,
+        label: `raw COPY FROM STDIN, ${mode === 'batch' ? '1,000 rows/COPY' : 'one COPY per run'}`,
         run: async (until, round) => {
-            const prefix = (0, streams_1.streamPrefix)('rawCopy', round, 0);
+            const prefix = (0, streams_1.streamPrefix)(key, round, 0);
             const client = await pool.connect();
             let n = 0;
+            const batch = () => {
+                const lines = [];
+                for (let i = 0; i < exports.BATCH_ROWS; i++, n++)
+                    lines.push(copyLine(prefix, n, payload));
+                return lines.join('');
+            };
+            function* untilDeadline() {
+                while (performance.now() < until)
+                    yield batch();
+            }
             try {
-                while (performance.now() < until) {
-                    const lines = [];
-                    for (let i = 0; i < exports.BATCH_ROWS; i++, n++) {
-                        const { streamId, version } = (0, streams_1.slot)(prefix, n);
-                        const data = copyText(JSON.stringify(payload.data));
-                        const metadata = copyText(JSON.stringify(payload.metadata));
-                        lines.push(`${streamId}\t${version + 1}\t${(0, node_crypto_1.randomUUID)()}\t${payload.type}\t1\t${data}\t${metadata}\n`);
-                    }
-                    await (0, copy_streams_1.copyRows)(client, copyStreams, `COPY ${exports.RAW_TABLE} (${COLUMNS}) FROM STDIN`, lines.join(''));
-                }
+                if (mode === 'stream')
+                    await (0, copy_streams_1.copyChunks)(client, copyStreams, sql, untilDeadline());
+                else
+                    for (const chunk of untilDeadline())
+                        await (0, copy_streams_1.copyChunks)(client, copyStreams, sql, [chunk]);
             }
             finally {
                 client.release();
@@ -84,6 +91,12 @@ function rawCopy(pool, copyStreams, payload) {
             return n;
         },
     };
+}
+function copyLine(prefix, n, payload) {
+    const { streamId, version } = (0, streams_1.slot)(prefix, n);
+    const data = copyText(JSON.stringify(payload.data));
+    const metadata = copyText(JSON.stringify(payload.metadata));
+    return `${streamId}\t${version + 1}\t${(0, node_crypto_1.randomUUID)()}\t${payload.type}\t1\t${data}\t${metadata}\n`;
 }
 function copyText(json) {
     return json.replaceAll('\\', '\\\\');

@@ -8,8 +8,11 @@ export const EVENTS_CHANNEL = 'annals_events';
 export interface SubscriptionOptions {
   /** Where to start: the last position already handled (the subscriber's checkpoint). */
   from: LogPosition;
-  /** Handles one batch; when it resolves, the batch counts as done and the subscription moves past it. */
-  handle: (events: StoredEvent[]) => Promise<void>;
+  /**
+   * Handles one batch; when it resolves, the batch counts as done and the subscription moves past it. Resolving
+   * with a LogPosition moves the subscription there instead (e.g. when the subscriber's checkpoint was moved).
+   */
+  handle: (events: StoredEvent[]) => Promise<LogPosition | void>;
   batchSize?: number;
   /** The polling fallback: how long to wait for a NOTIFY before reading anyway. */
   pollIntervalMs?: number;
@@ -60,9 +63,9 @@ export class LogSubscription {
       try {
         const events = await this.store.readLog(this.position, batchSize);
         if (events.length > 0) {
-          await this.options.handle(events);
-          this.position = events[events.length - 1].logPosition;
-          if (events.length === batchSize) continue;
+          const moved = await this.options.handle(events);
+          this.position = moved ?? events[events.length - 1].logPosition;
+          if (moved || events.length === batchSize) continue;
         }
       } catch (error) {
         this.options.onError?.(error);

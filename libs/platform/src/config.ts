@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { validateCronExpression } from 'cron';
 import {
   IsBoolean,
   IsIn,
@@ -86,6 +87,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
   const parsed = plainToInstance(Environment, { ...env }, { enableImplicitConversion: false });
   const problems = validateSync(parsed, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  const cron = parsed.PROJECTION_REBUILD_CRON;
+  if (cron !== undefined && !validateCronExpression(cron).valid) {
+    problems.push(`PROJECTION_REBUILD_CRON must be a cron expression such as "0 3 * * *", got "${cron}"`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databaseUrl: parsed.DATABASE_URL,

@@ -10,11 +10,15 @@ export function statusForCode(code: string): number | undefined {
     case 'TEMPORAL.INVALID_ANCHOR':
       return 400;
     case 'DIPLOMATIC_EVENT.NOT_FOUND':
+    case 'PROJECTION.UNKNOWN':
       return 404;
+    case 'TIMELINE.RETRACTED':
+      return 410;
     case 'DIPLOMATIC_EVENT.VERSION_CONFLICT':
     case 'DIPLOMATIC_EVENT.RETRACTED':
     case 'EVENT_STORE.VERSION_CONFLICT':
     case 'EVENT_STORE.IDEMPOTENCY_CONFLICT':
+    case 'PROJECTION.REBUILD_RUNNING':
       return 409;
     case 'IDEMPOTENCY.KEY_REUSED':
     case 'TEMPORAL.UNRESOLVABLE':

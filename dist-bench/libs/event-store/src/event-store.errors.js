@@ -5,44 +5,40 @@ class EventStoreError extends Error {
 }
 exports.EventStoreError = EventStoreError;
 class ConcurrencyError extends EventStoreError {
-    streamId;
-    expectedVersion;
-    currentVersion;
-    code = 'EVENT_STORE.VERSION_CONFLICT';
     constructor(streamId, expectedVersion, currentVersion) {
         super(`Stream ${streamId} is at version ${currentVersion}, but version ${String(expectedVersion)} was expected`);
         this.streamId = streamId;
         this.expectedVersion = expectedVersion;
         this.currentVersion = currentVersion;
+        this.code = 'EVENT_STORE.VERSION_CONFLICT';
         this.name = 'ConcurrencyError';
     }
 }
 exports.ConcurrencyError = ConcurrencyError;
 class IdempotencyConflictError extends EventStoreError {
-    streamId;
-    code = 'EVENT_STORE.IDEMPOTENCY_CONFLICT';
     constructor(streamId, detail) {
         super(`Some of the events appended to ${streamId} were already stored elsewhere: ${detail}`);
         this.streamId = streamId;
+        this.code = 'EVENT_STORE.IDEMPOTENCY_CONFLICT';
         this.name = 'IdempotencyConflictError';
     }
 }
 exports.IdempotencyConflictError = IdempotencyConflictError;
 class InvalidEventError extends EventStoreError {
-    code = 'EVENT_STORE.INVALID_EVENT';
     constructor(detail) {
         super(detail);
+        this.code = 'EVENT_STORE.INVALID_EVENT';
         this.name = 'InvalidEventError';
     }
 }
 exports.InvalidEventError = InvalidEventError;
 class ForeignEventLogError extends EventStoreError {
-    code = 'EVENT_STORE.FOREIGN_LOG';
     constructor(maxOrderXid, nextXid) {
         super(`The events table holds transaction ids up to ${maxOrderXid}, but this cluster's next transaction id is ` +
             `${nextXid}: the log was restored from another cluster (pg_dump/pg_restore). New appends would sort ` +
             `before its history and readers would hide it. Restore into a cluster whose transaction counter is ` +
             `ahead (a physical backup such as pg_basebackup keeps the counter), or re-import the events into an empty store.`);
+        this.code = 'EVENT_STORE.FOREIGN_LOG';
         this.name = 'ForeignEventLogError';
     }
 }

@@ -37,8 +37,6 @@ WHERE (order_xid, position) > ($1::xid8, $2::bigint)
 ORDER BY order_xid, position
 LIMIT $3`;
 class PostgresEventStore {
-    pool;
-    upcasters;
     constructor(pool, options = {}) {
         this.pool = pool;
         this.upcasters = options.upcasters ?? [];

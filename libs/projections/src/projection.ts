@@ -1,0 +1,34 @@
+import type { PoolClient } from 'pg';
+import type { StoredEvent } from '@libs/event-store';
+
+/** Live table name → the name this run writes to (the live name, or its `__shadow` copy during a rebuild). */
+export type Tables = Readonly<Record<string, string>>;
+
+export type ApplyMode = 'live' | 'rebuild';
+
+/**
+ * A read model derived only from the log. `apply` runs inside the projector's transaction, together with
+ * the checkpoint update, so a batch's effects and its checkpoint commit (or vanish) together.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when apply() changes meaning: start-up then rebuilds the projection in the background. */
+  readonly codeVersion: number;
+  /** The live tables, swapped together at the end of a rebuild. */
+  readonly tables: readonly string[];
+  apply(tx: PoolClient, events: readonly StoredEvent[], tables: Tables, mode: ApplyMode): Promise<void>;
+  /** After a rebuild has loaded every event (e.g. aggregates skipped per batch). */
+  finishRebuild?(tx: PoolClient, tables: Tables): Promise<void>;
+  /** A digest of the rows, equal for two tables derived from the same log. */
+  checksum(db: PoolClient, tables: Tables): Promise<string>;
+}
+
+export function liveTables(projection: Projection): Tables {
+  return Object.fromEntries(projection.tables.map((t) => [t, t]));
+}
+
+export function shadowTables(projection: Projection): Tables {
+  return Object.fromEntries(projection.tables.map((t) => [t, `${t}__shadow`]));
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ActorsProjection } from './actors/actors.projection';
+import { PROJECTIONS } from './projection';
+import { ProjectionStatusService } from './projection-status';
+import { ProjectorService } from './projector.service';
+import { GetActorsHandler } from './queries/actors.query';
+import { GetEventHandler } from './queries/event.query';
+import { GetTimelineHandler } from './queries/timeline.handler';
+import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
+import { RebuildService } from './rebuild/rebuild.service';
+import { TimelineProjection } from './timeline/timeline.projection';
+
+export interface ProjectionsOptions {
+  /** Follow the log and keep the read models current (the worker; the api in the single-process default). */
+  runProjector: boolean;
+  rebuildCron: string;
+}
+
+/** Read models, their projector and rebuilds, and the queries that read them. */
+@Module({})
+export class ProjectionsModule {
+  static forRoot(options: ProjectionsOptions): DynamicModule {
+    const background = options.runProjector ? [ProjectorService, RebuildScheduler] : [];
+    return {
+      module: ProjectionsModule,
+      imports: [CqrsModule],
+      providers: [
+        TimelineProjection,
+        ActorsProjection,
+        {
+          provide: PROJECTIONS,
+          inject: [TimelineProjection, ActorsProjection],
+          useFactory: (timeline: TimelineProjection, actors: ActorsProjection) => [timeline, actors],
+        },
+        { provide: REBUILD_CRON, useValue: options.rebuildCron },
+        RebuildService,
+        ProjectionStatusService,
+        GetTimelineHandler,
+        GetEventHandler,
+        GetActorsHandler,
+        ...background,
+      ],
+      exports: [RebuildService, ProjectionStatusService, PROJECTIONS, CqrsModule],
+    };
+  }
+}

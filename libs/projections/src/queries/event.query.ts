@@ -1,0 +1,35 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { PostgresEventStore } from '@libs/event-store';
+import { DiplomaticEventNotFoundError } from '@libs/diplomacy';
+import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from './timeline-item';
+
+export class EventRetractedError extends Error {
+  readonly code = 'TIMELINE.RETRACTED';
+  constructor(readonly id: string, readonly retractedAt: string) {
+    super(`Diplomatic event ${id} was retracted at ${retractedAt}; its history remains at /api/events/${id}/history`);
+    this.name = 'EventRetractedError';
+  }
+}
+
+export class GetEventQuery extends Query<TimelineItem> {
+  constructor(readonly id: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetEventQuery)
+export class GetEventHandler implements IQueryHandler<GetEventQuery> {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  async execute({ id }: GetEventQuery): Promise<TimelineItem> {
+    const { rows } = await this.store.pool.query<ItemRow & { retracted_at: Date | null; valid_to: Date | null }>(
+      `SELECT ${ITEM_COLUMNS}, v.retracted_at, v.valid_to FROM timeline_versions v
+       LEFT JOIN timeline_sources s ON s.id = v.source_id WHERE v.id = $1 ORDER BY v.version DESC LIMIT 1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw new DiplomaticEventNotFoundError(id);
+    if (row.retracted_at) throw new EventRetractedError(id, row.retracted_at.toISOString());
+    return toItem(row);
+  }
+}

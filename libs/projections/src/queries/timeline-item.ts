@@ -1,0 +1,80 @@
+import { findCameoCode, type Actor, type EventDate, type Location } from '@libs/diplomacy';
+
+export interface TimelineItem {
+  id: string;
+  type: string;
+  typeLabel: string | null;
+  quadClass: number | null;
+  goldstein: number | null;
+  plover: string | null;
+  title: string;
+  summary: string | null;
+  actors: Actor[];
+  countries: string[];
+  location: Location | null;
+  date: Pick<EventDate, 'start' | 'end' | 'precision' | 'timex' | 'expression' | 'anchor'>;
+  status: string;
+  sources: { sourceId: string; title: string | null; url: string | null; quote: string; language: string | null }[];
+  version: number;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+/** The columns every timeline read selects, joined with the item's source. */
+export const ITEM_COLUMNS = `v.id, v.version, v.type, v.title, v.summary, v.actors, v.countries, v.location, v.date,
+  v.date_start::text AS date_start, v.date_end::text AS date_end, v.status, v.source_id, v.quote, v.recorded_at,
+  v.valid_from, s.title AS source_title, s.url AS source_url, s.language AS source_language`;
+
+export interface ItemRow {
+  id: string;
+  version: number;
+  type: string;
+  title: string;
+  summary: string | null;
+  actors: Actor[];
+  countries: string[];
+  location: Location | null;
+  date: EventDate;
+  date_start: string;
+  date_end: string;
+  status: string;
+  source_id: string;
+  quote: string;
+  recorded_at: Date;
+  valid_from: Date;
+  source_title: string | null;
+  source_url: string | null;
+  source_language: string | null;
+}
+
+export function toItem(row: ItemRow): TimelineItem {
+  const cameo = findCameoCode(row.type);
+  return {
+    id: row.id,
+    type: row.type,
+    typeLabel: cameo?.label ?? null,
+    quadClass: cameo?.quadClass ?? null,
+    goldstein: cameo?.goldstein ?? null,
+    plover: cameo?.plover?.event ?? null,
+    title: row.title,
+    summary: row.summary,
+    actors: row.actors,
+    countries: row.countries,
+    location: row.location,
+    date: {
+      start: row.date.start,
+      end: row.date.end,
+      precision: row.date.precision,
+      timex: row.date.timex,
+      expression: row.date.expression,
+      anchor: row.date.anchor,
+    },
+    status: row.status,
+    sources: [
+      { sourceId: row.source_id, title: row.source_title, url: row.source_url, quote: row.quote, language: row.source_language },
+    ],
+    version: row.version,
+    recordedAt: row.recorded_at.toISOString(),
+    updatedAt: row.valid_from.toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+import { Query } from '@nestjs/cqrs';
+import type { TimelineItem } from './timeline-item';
+
+export interface TimelineFilter {
+  actor?: string;
+  country?: string;
+  /** A CAMEO code, or a 2-digit root (all codes under it). */
+  type?: string;
+  status?: string;
+  /** Inclusive ISO dates: an item matches when its date span overlaps [from, to]. */
+  from?: string;
+  to?: string;
+  q?: string;
+  /** The timeline as recorded at this instant. */
+  asOf?: Date;
+}
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  nextCursor: string | null;
+}
+
+export class GetTimelineQuery extends Query<TimelinePage> {
+  constructor(
+    readonly filter: TimelineFilter,
+    readonly limit: number,
+    readonly cursor?: TimelineCursor,
+  ) {
+    super();
+  }
+}
+
+/** Keyset position in the timeline's order (date start, date end, id): stable under concurrent writes. */
+export interface TimelineCursor {
+  start: string;
+  end: string;
+  id: string;
+}
+
+export function encodeCursor(c: TimelineCursor): string {
+  return Buffer.from(JSON.stringify([c.start, c.end, c.id])).toString('base64url');
+}
+
+export function decodeCursor(token: string): TimelineCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 3) return undefined;
+    const [start, end, id] = value as unknown[];
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (typeof start !== 'string' || typeof end !== 'string' || typeof id !== 'string') return undefined;
+    if (!date.test(start) || !date.test(end) || !uuid.test(id)) return undefined;
+    return { start, end, id };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,150 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { compareLogPositions, LOG_START, PostgresEventStore, readLogHead, type LogPosition } from '@libs/event-store';
+import { readCheckpoint, setCheckpoint } from '../checkpoints';
+import { batchLock, REBUILD_LOCK } from '../locks';
+import { liveTables, PROJECTIONS, shadowTables, type Projection, type Tables } from '../projection';
+import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
+import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
+import { finishRebuildRecord, markInterruptedRebuilds, startRebuildRecord, updateRebuildProgress } from './rebuild-records';
+
+const BATCH = 2000;
+
+export interface RebuildProgress {
+  events: number;
+  total: number;
+}
+
+export interface RebuildOutcome {
+  id: string;
+  events: number;
+  checksum: string;
+  liveChecksum: string;
+  drift: boolean;
+}
+
+/**
+ * Zero-downtime rebuild: fill shadow tables from position 0, catch up to the head, then — holding the
+ * projection's batch lock so the live projector pauses — apply the last events to both, compare checksums
+ * (drift is reported, never hidden), and swap the shadow tables in, all in one transaction. Readers use the
+ * old tables until that commit. If the process dies midway, the live tables were never touched.
+ */
+@Injectable()
+export class RebuildService {
+  private readonly logger = new Logger('Rebuild');
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    @Inject(PROJECTIONS) private readonly projections: Projection[],
+  ) {}
+
+  find(name: string): Projection {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new UnknownProjectionError(name, this.projections.map((p) => p.name));
+    return projection;
+  }
+
+  /** Takes the rebuild lock and starts in the background; resolves with the rebuild id once it is running. */
+  async start(name: string, reason: string, onProgress?: (p: RebuildProgress) => void): Promise<{ id: string; done: Promise<RebuildOutcome> }> {
+    const projection = this.find(name);
+    const lock = await this.store.pool.connect();
+    try {
+      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [REBUILD_LOCK]);
+      if (!rows[0].ok) throw new RebuildAlreadyRunningError();
+      await markInterruptedRebuilds(lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    const id = randomUUID();
+    const total = (await readLogHead(this.store.pool)).count;
+    await startRebuildRecord(this.store.pool, id, name, reason, total);
+    const done = this.run(id, projection, total, onProgress).finally(async () => {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [REBUILD_LOCK]).catch(() => undefined);
+      lock.release();
+    });
+    done.catch(() => undefined); // the outcome is recorded; callers that care await `done`
+    return { id, done };
+  }
+
+  private async run(id: string, projection: Projection, total: number, onProgress?: (p: RebuildProgress) => void): Promise<RebuildOutcome> {
+    const shadow = shadowTables(projection);
+    const db = await this.store.pool.connect();
+    try {
+      await createShadowTables(db, [...projection.tables], shadow);
+      const progress = { events: 0, total };
+      const position = await this.load(db, projection, shadow, LOG_START, progress, async () => {
+        onProgress?.(progress);
+        await updateRebuildProgress(this.store.pool, id, progress.events);
+      });
+      const outcome = await this.swap(db, projection, shadow, position, progress);
+      await finishRebuildRecord(this.store.pool, id, { status: 'succeeded', ...outcome });
+      onProgress?.(progress);
+      this.logger.log(`${projection.name}: rebuilt from ${outcome.events} events${outcome.drift ? ' — DRIFT from the live tables' : ''}`);
+      return { id, ...outcome };
+    } catch (error) {
+      this.logger.error(`${projection.name}: rebuild ${id} failed: ${String(error)}`);
+      await db.query('ROLLBACK').catch(() => undefined);
+      await dropShadowTables(db, [...projection.tables], shadow).catch(() => undefined);
+      await finishRebuildRecord(this.store.pool, id, { status: 'failed', error: String(error) }).catch(() => undefined);
+      throw error;
+    } finally {
+      db.release();
+    }
+  }
+
+  /** Applies every readable event after `from` to `tables`, one transaction per batch; returns where it stopped. */
+  private async load(
+    db: PoolClient,
+    projection: Projection,
+    tables: Tables,
+    from: LogPosition,
+    progress: RebuildProgress,
+    report: () => Promise<void>,
+  ): Promise<LogPosition> {
+    let position = from;
+    let lastReport = 0;
+    for (;;) {
+      const events = await this.store.readLog(position, BATCH, db);
+      if (events.length === 0) return position;
+      await db.query('BEGIN');
+      await projection.apply(db, events, tables, 'rebuild');
+      await db.query('COMMIT');
+      position = events[events.length - 1].logPosition;
+      progress.events += events.length;
+      if (Date.now() - lastReport > 1000) {
+        lastReport = Date.now();
+        await report();
+      }
+    }
+  }
+
+  private async swap(db: PoolClient, projection: Projection, shadow: Tables, position: LogPosition, progress: RebuildProgress) {
+    const live = liveTables(projection);
+    await db.query('BEGIN');
+    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [batchLock(projection.name)]);
+    // The live projector is paused now. Bring the shadow to the head, and the live tables to the same place.
+    let head = position;
+    for (let events = await this.store.readLog(head, BATCH, db); events.length > 0; events = await this.store.readLog(head, BATCH, db)) {
+      await projection.apply(db, events, shadow, 'rebuild');
+      head = events[events.length - 1].logPosition;
+      progress.events += events.length;
+    }
+    await projection.finishRebuild?.(db, shadow);
+    let liveAt = (await readCheckpoint(db, projection.name))?.position ?? LOG_START;
+    for (let events = await this.store.readLog(liveAt, BATCH, db); events.length > 0; events = await this.store.readLog(liveAt, BATCH, db)) {
+      const upTo = events.filter((e) => compareLogPositions(e.logPosition, head) <= 0);
+      if (upTo.length === 0) break;
+      await projection.apply(db, upTo, live, 'live');
+      liveAt = upTo[upTo.length - 1].logPosition;
+      if (upTo.length < events.length) break;
+    }
+    const checksum = await projection.checksum(db, shadow);
+    const liveChecksum = await projection.checksum(db, live);
+    await swapShadowTables(db, [...projection.tables], shadow);
+    await setCheckpoint(db, projection.name, head, projection.codeVersion);
+    await db.query('COMMIT');
+    return { events: progress.events, checksum, liveChecksum, drift: checksum !== liveChecksum };
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  applyChanges,
+  type DiplomaticEventCorrected,
+  type DiplomaticEventFacts,
+  type EventDate,
+} from '@libs/diplomacy';
+
+/** One version of a diplomatic event as the timeline stores it. */
+export interface TimelineRow {
+  id: string;
+  version: number;
+  valid_from: string;
+  type: string;
+  title: string;
+  summary: string | null;
+  actors: DiplomaticEventFacts['actors'];
+  actor_ids: string[];
+  countries: string[];
+  location: DiplomaticEventFacts['location'];
+  date: EventDate;
+  status: string;
+  source_id: string;
+  quote: string;
+  recorded_at: string;
+}
+
+export function toRow(id: string, version: number, facts: DiplomaticEventFacts, validFrom: string, recordedAt: string): TimelineRow {
+  return {
+    id,
+    version,
+    valid_from: validFrom,
+    type: facts.type,
+    title: facts.title,
+    summary: facts.summary,
+    actors: facts.actors,
+    actor_ids: facts.actors.map((a) => a.id),
+    countries: [...new Set(facts.actors.map((a) => a.country))].sort(),
+    location: facts.location,
+    date: facts.date,
+    status: facts.status,
+    source_id: facts.source.sourceId,
+    quote: facts.source.quote,
+    recorded_at: recordedAt,
+  };
+}
+
+export function toFacts(row: TimelineRow): DiplomaticEventFacts {
+  return {
+    type: row.type,
+    title: row.title,
+    summary: row.summary,
+    actors: row.actors,
+    location: row.location,
+    date: row.date,
+    status: row.status as DiplomaticEventFacts['status'],
+    source: { sourceId: row.source_id, quote: row.quote },
+  };
+}
+
+export function corrected(row: TimelineRow, event: DiplomaticEventCorrected['data'], version: number, at: string): TimelineRow {
+  return toRow(row.id, version, applyChanges(toFacts(row), event.changes), at, row.recorded_at);
+}
