@@ -61,11 +61,19 @@ export class CreateReadModels1700000001000 implements MigrationInterface {
         search        tsvector    NOT NULL,
         PRIMARY KEY (id, version)
       )`);
-    await db.query(`CREATE INDEX timeline_live_order_idx ON timeline_versions (date_start, date_end, id) WHERE valid_to IS NULL`);
+    await db.query(
+      `CREATE INDEX timeline_live_order_idx ON timeline_versions (date_start, date_end, id) WHERE valid_to IS NULL`,
+    );
     await db.query(`CREATE INDEX timeline_live_end_idx ON timeline_versions (date_end) WHERE valid_to IS NULL`);
-    await db.query(`CREATE INDEX timeline_live_actors_idx ON timeline_versions USING gin (actor_ids) WHERE valid_to IS NULL`);
-    await db.query(`CREATE INDEX timeline_live_countries_idx ON timeline_versions USING gin (countries) WHERE valid_to IS NULL`);
-    await db.query(`CREATE INDEX timeline_live_search_idx ON timeline_versions USING gin (search) WHERE valid_to IS NULL`);
+    await db.query(
+      `CREATE INDEX timeline_live_actors_idx ON timeline_versions USING gin (actor_ids) WHERE valid_to IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX timeline_live_countries_idx ON timeline_versions USING gin (countries) WHERE valid_to IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX timeline_live_search_idx ON timeline_versions USING gin (search) WHERE valid_to IS NULL`,
+    );
     await db.query(`CREATE INDEX timeline_live_type_idx ON timeline_versions (type_root, type) WHERE valid_to IS NULL`);
     await db.query(`CREATE INDEX timeline_history_idx ON timeline_versions (valid_from, valid_to)`);
     await db.query(`CREATE INDEX timeline_history_order_idx ON timeline_versions (date_start, date_end, id)`);
@@ -106,7 +114,14 @@ export class CreateReadModels1700000001000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['actors', 'actor_events', 'timeline_sources', 'timeline_versions', 'projection_rebuilds', 'projection_checkpoints']) {
+    for (const table of [
+      'actors',
+      'actor_events',
+      'timeline_sources',
+      'timeline_versions',
+      'projection_rebuilds',
+      'projection_checkpoints',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -9,7 +9,7 @@ const payload_1 = require("./support/payload");
 const raw_baseline_1 = require("./support/raw-baseline");
 const report_1 = require("./support/report");
 const store_workloads_1 = require("./support/store-workloads");
-const TIMING = { warmupMs: 1000, runMs: 3000, rounds: 3 };
+const TIMING = { warmupMs: 1000, runMs: 2000, rounds: 5 };
 const CONCURRENT_WRITERS = 8;
 const log = (line) => process.stderr.write(`${line}\n`);
 async function main() {

@@ -22,7 +22,10 @@ export class AppModule {
         PlatformModule.forRoot(runtime),
         HealthModule,
         DiplomacyModule,
-        ProjectionsModule.forRoot({ runProjector: runtime.config.runProjector, rebuildCron: runtime.config.rebuildCron }),
+        ProjectionsModule.forRoot({
+          runProjector: runtime.config.runProjector,
+          rebuildCron: runtime.config.rebuildCron,
+        }),
       ],
       controllers: [AdminController, HistoryController, TemporalController, TimelineController, ProjectionsController],
       providers: [

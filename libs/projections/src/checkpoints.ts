@@ -12,7 +12,10 @@ export async function readCheckpoint(db: Pool | PoolClient, name: string): Promi
     [name],
   );
   if (rows.length === 0) return undefined;
-  return { position: { orderXid: rows[0].order_xid, position: Number(rows[0].position) }, codeVersion: rows[0].code_version };
+  return {
+    position: { orderXid: rows[0].order_xid, position: Number(rows[0].position) },
+    codeVersion: rows[0].code_version,
+  };
 }
 
 export async function ensureCheckpoint(db: Pool | PoolClient, name: string, codeVersion: number): Promise<Checkpoint> {
@@ -27,7 +30,12 @@ export async function ensureCheckpoint(db: Pool | PoolClient, name: string, code
  * Moves the checkpoint from `from` to `to`, inside the batch's transaction. Refuses (returns false) when the
  * checkpoint is no longer at `from`: another process applied these events already, so this batch must roll back.
  */
-export async function advanceCheckpoint(tx: PoolClient, name: string, from: LogPosition, to: LogPosition): Promise<boolean> {
+export async function advanceCheckpoint(
+  tx: PoolClient,
+  name: string,
+  from: LogPosition,
+  to: LogPosition,
+): Promise<boolean> {
   const { rowCount } = await tx.query(
     `UPDATE projection_checkpoints SET order_xid = $4::xid8, position = $5, updated_at = now()
       WHERE name = $1 AND order_xid = $2::xid8 AND position = $3`,

@@ -35,7 +35,14 @@ export class ProjectionStatusService {
               : lag > 0
                 ? 'catching-up'
                 : 'current';
-        return { name: p.name, position: checkpoint?.position.position ?? 0, lag, status, codeVersion: p.codeVersion, lastRebuild: rebuild };
+        return {
+          name: p.name,
+          position: checkpoint?.position.position ?? 0,
+          lag,
+          status,
+          codeVersion: p.codeVersion,
+          lastRebuild: rebuild,
+        };
       }),
     );
     return { head: head.position, projections };

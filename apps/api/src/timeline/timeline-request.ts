@@ -8,7 +8,11 @@ function badParameter(name: string, problem: string): BadRequestException {
 }
 
 /** Checks what class-validator cannot see alone (from ≤ to, a decodable cursor) and builds the filter. */
-export function toTimelineRequest(dto: TimelineQueryDto): { filter: TimelineFilter; limit: number; cursor?: TimelineCursor } {
+export function toTimelineRequest(dto: TimelineQueryDto): {
+  filter: TimelineFilter;
+  limit: number;
+  cursor?: TimelineCursor;
+} {
   if (dto.from && dto.to && dto.from > dto.to) throw badParameter('to', `must not be before from (${dto.from})`);
   const cursor = dto.cursor === undefined ? undefined : decodeCursor(dto.cursor);
   if (dto.cursor !== undefined && !cursor) throw badParameter('cursor', 'is not a nextCursor this API gave out');

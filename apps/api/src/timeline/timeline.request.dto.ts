@@ -3,7 +3,8 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, 
 import { EVENT_STATUSES } from '@libs/diplomacy';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
 /** Query parameters of GET /api/timeline (and its exports); unknown parameters are refused. */
 export class TimelineQueryDto {
@@ -38,7 +39,10 @@ export class TimelineQueryDto {
   q?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'asOf must be an ISO 8601 timestamp such as 2023-11-05T00:00:00Z' })
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'asOf must be an ISO 8601 timestamp such as 2023-11-05T00:00:00Z' },
+  )
   asOf?: string;
 
   @IsOptional()

@@ -14,7 +14,14 @@ interface ActorEventRow {
 }
 
 const rowsOf = (eventId: string, actors: Actor[], date: Pick<EventDate, 'start' | 'end'>): ActorEventRow[] =>
-  actors.map((a) => ({ actor_id: a.id, event_id: eventId, name: a.name, country: a.country, date_start: date.start, date_end: date.end }));
+  actors.map((a) => ({
+    actor_id: a.id,
+    event_id: eventId,
+    name: a.name,
+    country: a.country,
+    date_start: date.start,
+    date_end: date.end,
+  }));
 
 /** Each actor with its names, country, number of live events, first and last date. */
 @Injectable()
@@ -45,7 +52,12 @@ export class ActorsProjection implements Projection {
       } else if (event.type === 'DiplomaticEventCorrected' || event.type === 'DiplomaticEventRetracted') {
         await flush();
         const data = event.data as DiplomaticEventCorrected['data'];
-        const before = await this.removeEvent(tx, t, data.id, event.type === 'DiplomaticEventRetracted' || !!data.changes?.actors);
+        const before = await this.removeEvent(
+          tx,
+          t,
+          data.id,
+          event.type === 'DiplomaticEventRetracted' || !!data.changes?.actors,
+        );
         before.actorIds.forEach((id) => touched.add(id));
         if (event.type === 'DiplomaticEventCorrected' && before.date) {
           const date = data.changes.date ?? before.date;
@@ -53,7 +65,11 @@ export class ActorsProjection implements Projection {
             pending.push(...rowsOf(data.id, data.changes.actors, date));
             data.changes.actors.forEach((a) => touched.add(a.id));
           } else if (data.changes.date) {
-            await tx.query(`UPDATE ${t.actor_events} SET date_start = $2, date_end = $3 WHERE event_id = $1`, [data.id, date.start, date.end]);
+            await tx.query(`UPDATE ${t.actor_events} SET date_start = $2, date_end = $3 WHERE event_id = $1`, [
+              data.id,
+              date.start,
+              date.end,
+            ]);
           }
         }
       }
@@ -69,7 +85,10 @@ export class ActorsProjection implements Projection {
       ? `DELETE FROM ${t.actor_events} WHERE event_id = $1 RETURNING actor_id, date_start::text, date_end::text`
       : `SELECT actor_id, date_start::text, date_end::text FROM ${t.actor_events} WHERE event_id = $1`;
     const { rows } = await tx.query<{ actor_id: string; date_start: string; date_end: string }>(sql, [eventId]);
-    return { actorIds: rows.map((r) => r.actor_id), date: rows[0] ? { start: rows[0].date_start, end: rows[0].date_end } : undefined };
+    return {
+      actorIds: rows.map((r) => r.actor_id),
+      date: rows[0] ? { start: rows[0].date_start, end: rows[0].date_end } : undefined,
+    };
   }
 
   private async summarise(tx: PoolClient, t: Tables, actorIds: string[] | null): Promise<void> {

@@ -5,7 +5,10 @@ import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from './timelin
 
 export class EventRetractedError extends Error {
   readonly code = 'TIMELINE.RETRACTED';
-  constructor(readonly id: string, readonly retractedAt: string) {
+  constructor(
+    readonly id: string,
+    readonly retractedAt: string,
+  ) {
     super(`Diplomatic event ${id} was retracted at ${retractedAt}; its history remains at /api/events/${id}/history`);
     this.name = 'EventRetractedError';
   }

@@ -71,7 +71,13 @@ export function toItem(row: ItemRow): TimelineItem {
     },
     status: row.status,
     sources: [
-      { sourceId: row.source_id, title: row.source_title, url: row.source_url, quote: row.quote, language: row.source_language },
+      {
+        sourceId: row.source_id,
+        title: row.source_title,
+        url: row.source_url,
+        quote: row.quote,
+        language: row.source_language,
+      },
     ],
     version: row.version,
     recordedAt: row.recorded_at.toISOString(),

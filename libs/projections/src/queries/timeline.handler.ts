@@ -13,7 +13,8 @@ export function timelineConditions(filter: TimelineFilter, params: unknown[]): s
   } else where.push('v.valid_to IS NULL');
   if (filter.actor) where.push(`v.actor_ids @> ARRAY[${add(filter.actor)}]::text[]`);
   if (filter.country) where.push(`v.countries @> ARRAY[${add(filter.country)}]::text[]`);
-  if (filter.type) where.push(filter.type.length === 2 ? `v.type_root = ${add(filter.type)}` : `v.type = ${add(filter.type)}`);
+  if (filter.type)
+    where.push(filter.type.length === 2 ? `v.type_root = ${add(filter.type)}` : `v.type = ${add(filter.type)}`);
   if (filter.status) where.push(`v.status = ${add(filter.status)}`);
   if (filter.from) where.push(`v.date_end >= ${add(filter.from)}::date`);
   if (filter.to) where.push(`v.date_start <= ${add(filter.to)}::date`);
@@ -34,7 +35,9 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
     const params: unknown[] = [];
     const where = timelineConditions(filter, params);
     if (cursor) {
-      where.push(`(v.date_start, v.date_end, v.id) > ($${params.push(cursor.start)}::date, $${params.push(cursor.end)}::date, $${params.push(cursor.id)}::uuid)`);
+      where.push(
+        `(v.date_start, v.date_end, v.id) > ($${params.push(cursor.start)}::date, $${params.push(cursor.end)}::date, $${params.push(cursor.id)}::uuid)`,
+      );
     }
     const { rows } = await this.store.pool.query<ItemRow>(
       `SELECT ${ITEM_COLUMNS} FROM timeline_versions v LEFT JOIN timeline_sources s ON s.id = v.source_id
@@ -45,7 +48,8 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
     const last = page[page.length - 1];
     return {
       items: page.map(toItem),
-      nextCursor: rows.length > limit && last ? encodeCursor({ start: last.date_start, end: last.date_end, id: last.id }) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ start: last.date_start, end: last.date_end, id: last.id }) : null,
     };
   }
 }

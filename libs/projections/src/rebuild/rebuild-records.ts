@@ -15,12 +15,10 @@ export interface RebuildRecord {
 }
 
 export async function startRebuildRecord(db: Pool, id: string, projection: string, reason: string, total: number) {
-  await db.query(`INSERT INTO projection_rebuilds (id, projection, status, reason, total) VALUES ($1, $2, 'running', $3, $4)`, [
-    id,
-    projection,
-    reason,
-    total,
-  ]);
+  await db.query(
+    `INSERT INTO projection_rebuilds (id, projection, status, reason, total) VALUES ($1, $2, 'running', $3, $4)`,
+    [id, projection, reason, total],
+  );
 }
 
 export async function updateRebuildProgress(db: Pool, id: string, events: number) {

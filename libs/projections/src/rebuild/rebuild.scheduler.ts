@@ -47,7 +47,8 @@ export class RebuildScheduler implements OnApplicationBootstrap, OnApplicationSh
       const { done } = await this.rebuilds.start(name, reason);
       await done;
     } catch (error) {
-      if (error instanceof RebuildAlreadyRunningError) this.logger.log(`${name}: ${reason} rebuild skipped, another is running`);
+      if (error instanceof RebuildAlreadyRunningError)
+        this.logger.log(`${name}: ${reason} rebuild skipped, another is running`);
       else this.logger.error(`${name}: ${reason} rebuild failed: ${String(error)}`);
     }
   }

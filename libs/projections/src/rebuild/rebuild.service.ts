@@ -7,7 +7,12 @@ import { batchLock, REBUILD_LOCK } from '../locks';
 import { liveTables, PROJECTIONS, shadowTables, type Projection, type Tables } from '../projection';
 import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
 import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
-import { finishRebuildRecord, markInterruptedRebuilds, startRebuildRecord, updateRebuildProgress } from './rebuild-records';
+import {
+  finishRebuildRecord,
+  markInterruptedRebuilds,
+  startRebuildRecord,
+  updateRebuildProgress,
+} from './rebuild-records';
 
 const BATCH = 2000;
 
@@ -41,16 +46,26 @@ export class RebuildService {
 
   find(name: string): Projection {
     const projection = this.projections.find((p) => p.name === name);
-    if (!projection) throw new UnknownProjectionError(name, this.projections.map((p) => p.name));
+    if (!projection)
+      throw new UnknownProjectionError(
+        name,
+        this.projections.map((p) => p.name),
+      );
     return projection;
   }
 
   /** Takes the rebuild lock and starts in the background; resolves with the rebuild id once it is running. */
-  async start(name: string, reason: string, onProgress?: (p: RebuildProgress) => void): Promise<{ id: string; done: Promise<RebuildOutcome> }> {
+  async start(
+    name: string,
+    reason: string,
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<{ id: string; done: Promise<RebuildOutcome> }> {
     const projection = this.find(name);
     const lock = await this.store.pool.connect();
     try {
-      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [REBUILD_LOCK]);
+      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+        REBUILD_LOCK,
+      ]);
       if (!rows[0].ok) throw new RebuildAlreadyRunningError();
       await markInterruptedRebuilds(lock);
     } catch (error) {
@@ -68,7 +83,12 @@ export class RebuildService {
     return { id, done };
   }
 
-  private async run(id: string, projection: Projection, total: number, onProgress?: (p: RebuildProgress) => void): Promise<RebuildOutcome> {
+  private async run(
+    id: string,
+    projection: Projection,
+    total: number,
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<RebuildOutcome> {
     const shadow = shadowTables(projection);
     const db = await this.store.pool.connect();
     try {
@@ -81,7 +101,9 @@ export class RebuildService {
       const outcome = await this.swap(db, projection, shadow, position, progress);
       await finishRebuildRecord(this.store.pool, id, { status: 'succeeded', ...outcome });
       onProgress?.(progress);
-      this.logger.log(`${projection.name}: rebuilt from ${outcome.events} events${outcome.drift ? ' — DRIFT from the live tables' : ''}`);
+      this.logger.log(
+        `${projection.name}: rebuilt from ${outcome.events} events${outcome.drift ? ' — DRIFT from the live tables' : ''}`,
+      );
       return { id, ...outcome };
     } catch (error) {
       this.logger.error(`${projection.name}: rebuild ${id} failed: ${String(error)}`);
@@ -120,20 +142,34 @@ export class RebuildService {
     }
   }
 
-  private async swap(db: PoolClient, projection: Projection, shadow: Tables, position: LogPosition, progress: RebuildProgress) {
+  private async swap(
+    db: PoolClient,
+    projection: Projection,
+    shadow: Tables,
+    position: LogPosition,
+    progress: RebuildProgress,
+  ) {
     const live = liveTables(projection);
     await db.query('BEGIN');
     await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [batchLock(projection.name)]);
     // The live projector is paused now. Bring the shadow to the head, and the live tables to the same place.
     let head = position;
-    for (let events = await this.store.readLog(head, BATCH, db); events.length > 0; events = await this.store.readLog(head, BATCH, db)) {
+    for (
+      let events = await this.store.readLog(head, BATCH, db);
+      events.length > 0;
+      events = await this.store.readLog(head, BATCH, db)
+    ) {
       await projection.apply(db, events, shadow, 'rebuild');
       head = events[events.length - 1].logPosition;
       progress.events += events.length;
     }
     await projection.finishRebuild?.(db, shadow);
     let liveAt = (await readCheckpoint(db, projection.name))?.position ?? LOG_START;
-    for (let events = await this.store.readLog(liveAt, BATCH, db); events.length > 0; events = await this.store.readLog(liveAt, BATCH, db)) {
+    for (
+      let events = await this.store.readLog(liveAt, BATCH, db);
+      events.length > 0;
+      events = await this.store.readLog(liveAt, BATCH, db)
+    ) {
       const upTo = events.filter((e) => compareLogPositions(e.logPosition, head) <= 0);
       if (upTo.length === 0) break;
       await projection.apply(db, upTo, live, 'live');

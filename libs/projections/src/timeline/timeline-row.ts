@@ -24,7 +24,13 @@ export interface TimelineRow {
   recorded_at: string;
 }
 
-export function toRow(id: string, version: number, facts: DiplomaticEventFacts, validFrom: string, recordedAt: string): TimelineRow {
+export function toRow(
+  id: string,
+  version: number,
+  facts: DiplomaticEventFacts,
+  validFrom: string,
+  recordedAt: string,
+): TimelineRow {
   return {
     id,
     version,
@@ -57,6 +63,11 @@ export function toFacts(row: TimelineRow): DiplomaticEventFacts {
   };
 }
 
-export function corrected(row: TimelineRow, event: DiplomaticEventCorrected['data'], version: number, at: string): TimelineRow {
+export function corrected(
+  row: TimelineRow,
+  event: DiplomaticEventCorrected['data'],
+  version: number,
+  at: string,
+): TimelineRow {
   return toRow(row.id, version, applyChanges(toFacts(row), event.changes), at, row.recorded_at);
 }

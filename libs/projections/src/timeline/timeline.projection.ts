@@ -65,7 +65,13 @@ export class TimelineProjection implements Projection {
     await flush();
   }
 
-  private async correct(tx: PoolClient, t: Tables, data: DiplomaticEventCorrected['data'], version: number, at: string) {
+  private async correct(
+    tx: PoolClient,
+    t: Tables,
+    data: DiplomaticEventCorrected['data'],
+    version: number,
+    at: string,
+  ) {
     const { rows } = await tx.query<TimelineRow>(
       `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL
        RETURNING id, version, valid_from, type, title, summary, actors, actor_ids, countries, location, date, status,
