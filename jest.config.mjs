@@ -9,7 +9,10 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  // SWC compiles our TypeScript, and the few ESM-only dependencies that CommonJS packages require()
+  // (Jest's loader cannot require ESM on Node 20); @swc/jest picks ESM or CommonJS output per caller.
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@libs/(event-store|temporal|diplomacy|projections|platform)$': '<rootDir>/libs/$1/src',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -48,7 +48,8 @@ describe('projection rebuilds', () => {
       ).rows[0].count,
     );
   const rebuildAndWait = async (name = 'timeline') => {
-    const { rebuildId } = (await http().post(`/api/admin/projections/${name}/rebuild`).set(auth).expect(202)).body;
+    const rebuildId: string = (await http().post(`/api/admin/projections/${name}/rebuild`).set(auth).expect(202)).body
+      .rebuildId;
     return eventually(
       async () => {
         const rebuild = (await status()).projections.find((p) => p.name === name)!.lastRebuild;

@@ -6,6 +6,7 @@ import { ProjectionsModule } from '@libs/projections';
 import { ProjectionsController } from './projections/projections.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { AdminController } from './admin/admin.controller';
+import { ExportsModule } from './exports/exports.module';
 import { HistoryController } from './events/history.controller';
 import { HealthModule } from './health/health.module';
 import { ErrorFilter } from './http/error.filter';
@@ -22,6 +23,7 @@ export class AppModule {
         PlatformModule.forRoot(runtime),
         HealthModule,
         DiplomacyModule,
+        ExportsModule,
         ProjectionsModule.forRoot({
           runProjector: runtime.config.runProjector,
           rebuildCron: runtime.config.rebuildCron,
