@@ -1,20 +1,32 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type Runtime } from '@libs/platform';
+import { Writable } from 'node:stream';
+import type { DestinationStream } from 'pino';
 import { createApiApp } from '../../apps/api/src/create-app';
+
+/** Tests keep their output readable: logs go nowhere unless a test captures them. */
+function silent(): DestinationStream {
+  return new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as DestinationStream;
+}
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** The real API (real Postgres, real Fastify) on the run's test database, without listening on a port. */
-export async function startTestApi(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<NestFastifyApplication> {
+export async function startTestApi(
+  overrides: Partial<NodeJS.ProcessEnv> = {},
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
   const config = loadConfig({
     ...process.env,
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     RUN_PROJECTOR: 'true',
     SEED_ON_START: 'false',
+    LOG_LEVEL: 'warn',
+    ADMIN_RATE_LIMIT: '100000',
     ...overrides,
   });
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: run through jest (global-setup creates the database)');
   const runtime: Runtime = { config, databaseUrl, embedded: false, adminToken: config.adminToken };
-  return createApiApp(runtime, ['error']);
+  return createApiApp(runtime, { logStream: options.logStream ?? silent() });
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 // Global setup runs outside Jest's module mapper: import by relative path, from files without @libs imports.
 import { migrate } from '../../libs/platform/src/database';
 import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
@@ -15,9 +16,14 @@ export default async function globalSetup(): Promise<void> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const pg = await startEmbeddedPostgres(process.env.TEST_DATA_DIR ?? '.data/test');
+    // A cluster of this run's own: parallel runs (two terminals, an editor's runner) never share a data dir.
+    const dataDir = process.env.TEST_DATA_DIR ?? `.data/test/${process.pid}`;
+    const pg = await startEmbeddedPostgres(dataDir);
     serverUrl = pg.url;
-    stopEmbedded = pg.stop;
+    stopEmbedded = async () => {
+      await pg.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   const { url, drop } = await createTestDatabase(serverUrl);
   process.env.DATABASE_URL = url;

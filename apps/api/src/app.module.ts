@@ -1,35 +1,53 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DiplomacyModule } from '@libs/diplomacy';
 import { PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
-import { ProjectionsController } from './projections/projections.controller';
-import { TimelineController } from './timeline/timeline.controller';
 import { AdminController } from './admin/admin.controller';
-import { ExportsModule } from './exports/exports.module';
 import { HistoryController } from './events/history.controller';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation';
+import { loggerParams } from './observability/logging';
+import { METRICS } from './observability/metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { ProjectionsController } from './projections/projections.controller';
 import { SeedOnStart } from './seed-on-start';
 import { TemporalController } from './temporal/temporal.controller';
+import { TimelineController } from './timeline/timeline.controller';
+
+export interface AppModuleOptions {
+  /** Where JSON logs go (tests capture them); default stdout, pretty in a terminal. */
+  logStream?: DestinationStream;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(runtime: Runtime): DynamicModule {
+  static forRoot(runtime: Runtime, options: AppModuleOptions = {}): DynamicModule {
+    const { config } = runtime;
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(runtime),
+        LoggerModule.forRoot(loggerParams(config.logLevel, options.logStream)),
+        PlatformModule.forRoot(runtime, {
+          onAppended: (types) => types.forEach((type) => METRICS.appends.inc({ type })),
+        }),
         HealthModule,
         DiplomacyModule,
         ExportsModule,
-        ProjectionsModule.forRoot({
-          runProjector: runtime.config.runProjector,
-          rebuildCron: runtime.config.rebuildCron,
-        }),
+        ProjectionsModule.forRoot({ runProjector: config.runProjector, rebuildCron: config.rebuildCron }),
       ],
-      controllers: [AdminController, HistoryController, TemporalController, TimelineController, ProjectionsController],
+      controllers: [
+        AdminController,
+        HistoryController,
+        TemporalController,
+        TimelineController,
+        ProjectionsController,
+        MetricsController,
+      ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

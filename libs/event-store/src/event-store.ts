@@ -33,6 +33,8 @@ export interface AppendOptions {
 
 export interface EventStoreOptions {
   upcasters?: readonly Upcaster[];
+  /** Called after each committed (or, with a caller's transaction, accepted) write: metrics, not logic. */
+  onAppended?: (types: readonly string[]) => void;
 }
 
 const EVENT_COLUMNS = `position, order_xid::text AS order_xid, stream_id, version, event_id, type, schema_version,
@@ -89,12 +91,14 @@ interface PreparedEvent {
 
 export class PostgresEventStore {
   private readonly upcasters: readonly Upcaster[];
+  private readonly onAppended: (types: readonly string[]) => void;
 
   constructor(
     readonly pool: Pool,
     options: EventStoreOptions = {},
   ) {
     this.upcasters = options.upcasters ?? [];
+    this.onAppended = options.onAppended ?? (() => {});
   }
 
   /** All-or-nothing append of `events` to one stream, checked against `expectedVersion`. */
@@ -117,6 +121,7 @@ export class PostgresEventStore {
         ids,
       ]);
       if (rows.length === prepared.length) {
+        this.onAppended(prepared.map((e) => e.type));
         const last = rows[rows.length - 1];
         return {
           streamId,
@@ -167,8 +172,10 @@ export class PostgresEventStore {
   }
 
   /** The bulk path: many streams in one statement and one transaction, all-or-nothing. */
-  appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendManyResult> {
-    return appendMany(options.client ?? this.pool, appends);
+  async appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendManyResult> {
+    const result = await appendMany(options.client ?? this.pool, appends);
+    if (result.written > 0) this.onAppended(appends.flatMap((a) => a.events.map((e) => e.type)));
+    return result;
   }
 
   /** The stream's events in version order, from `fromVersion` (default 1). */

@@ -58,6 +58,24 @@ class Environment {
   PROJECTION_REBUILD_CRON?: string;
 
   @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'ADMIN_RATE_LIMIT must be a whole number of requests per minute' })
+  @Min(1, { message: 'ADMIN_RATE_LIMIT must be at least 1' })
+  ADMIN_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'PROJECTION_LAG_DEGRADED must be a whole number of events' })
+  @Min(0, { message: 'PROJECTION_LAG_DEGRADED must not be negative' })
+  PROJECTION_LAG_DEGRADED?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -75,6 +93,11 @@ export interface AppConfig {
   seedOnStart: boolean;
   rebuildCron: string;
   logLevel: string;
+  /** Origins allowed by CORS; empty: same-origin only. */
+  corsOrigins: string[] | '*';
+  adminRateLimitPerMinute: number;
+  /** /health reports the projections as degraded when one lags by more events than this. */
+  projectionLagDegraded: number;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     seedOnStart: parsed.SEED_ON_START ?? true,
     rebuildCron: parsed.PROJECTION_REBUILD_CRON ?? '0 3 * * *',
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : (parsed.CORS_ORIGINS?.split(',') ?? []),
+    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 300,
+    projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,
   });
 }

@@ -11,7 +11,10 @@ export const EVENT_UPCASTERS = Symbol('EVENT_UPCASTERS');
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(runtime: Runtime, options: { poolSize?: number; upcasters?: Upcaster[] } = {}): DynamicModule {
+  static forRoot(
+    runtime: Runtime,
+    options: { poolSize?: number; upcasters?: Upcaster[]; onAppended?: (types: readonly string[]) => void } = {},
+  ): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
@@ -27,7 +30,10 @@ export class PlatformModule {
           provide: PostgresEventStore,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) =>
-            new PostgresEventStore(poolOf(dataSource), { upcasters: options.upcasters ?? [] }),
+            new PostgresEventStore(poolOf(dataSource), {
+              upcasters: options.upcasters ?? [],
+              onAppended: options.onAppended,
+            }),
         },
       ],
       exports: [RUNTIME, APP_CONFIG, PostgresEventStore],

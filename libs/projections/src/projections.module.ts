@@ -24,6 +24,7 @@ export class ProjectionsModule {
     const background = options.runProjector ? [ProjectorService, RebuildScheduler] : [];
     return {
       module: ProjectionsModule,
+      global: true,
       imports: [CqrsModule],
       providers: [
         TimelineProjection,

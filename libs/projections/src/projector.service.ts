@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { LogSubscription, PostgresEventStore, type LogPosition, type StoredEvent } from '@libs/event-store';
 import { advanceCheckpoint, ensureCheckpoint, readCheckpoint } from './checkpoints';
@@ -12,7 +12,7 @@ const LEADER_RETRY_MS = 2000;
  * leader dies its connection closes, the lock is released, and a standby process takes over within seconds.
  */
 @Injectable()
-export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Projector');
   private readonly runners: ProjectionRunner[];
 
@@ -24,7 +24,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     for (const runner of this.runners) runner.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database module closes its pool: the runners hold pool clients that pool.end() would wait for. */
+  async onModuleDestroy(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.stop()));
   }
 

@@ -35,14 +35,30 @@ export interface RebuildOutcome {
  * (drift is reported, never hidden), and swap the shadow tables in, all in one transaction. Readers use the
  * old tables until that commit. If the process dies midway, the live tables were never touched.
  */
+export type RebuildListener = (finished: {
+  projection: string;
+  status: 'succeeded' | 'failed';
+  seconds: number;
+}) => void;
+
 @Injectable()
 export class RebuildService {
   private readonly logger = new Logger('Rebuild');
+  private readonly listeners: RebuildListener[] = [];
 
   constructor(
     private readonly store: PostgresEventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
   ) {}
+
+  /** Observe finished rebuilds (metrics). */
+  onFinished(listener: RebuildListener): void {
+    this.listeners.push(listener);
+  }
+
+  private notify(projection: string, status: 'succeeded' | 'failed', startedAt: number): void {
+    for (const listener of this.listeners) listener({ projection, status, seconds: (Date.now() - startedAt) / 1000 });
+  }
 
   find(name: string): Projection {
     const projection = this.projections.find((p) => p.name === name);
@@ -90,6 +106,7 @@ export class RebuildService {
     onProgress?: (p: RebuildProgress) => void,
   ): Promise<RebuildOutcome> {
     const shadow = shadowTables(projection);
+    const startedAt = Date.now();
     const db = await this.store.pool.connect();
     try {
       await createShadowTables(db, [...projection.tables], shadow);
@@ -101,6 +118,7 @@ export class RebuildService {
       const outcome = await this.swap(db, projection, shadow, position, progress);
       await finishRebuildRecord(this.store.pool, id, { status: 'succeeded', ...outcome });
       onProgress?.(progress);
+      this.notify(projection.name, 'succeeded', startedAt);
       this.logger.log(
         `${projection.name}: rebuilt from ${outcome.events} events${outcome.drift ? ' — DRIFT from the live tables' : ''}`,
       );
@@ -110,6 +128,7 @@ export class RebuildService {
       await db.query('ROLLBACK').catch(() => undefined);
       await dropShadowTables(db, [...projection.tables], shadow).catch(() => undefined);
       await finishRebuildRecord(this.store.pool, id, { status: 'failed', error: String(error) }).catch(() => undefined);
+      this.notify(projection.name, 'failed', startedAt);
       throw error;
     } finally {
       db.release();

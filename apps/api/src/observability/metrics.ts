@@ -1,0 +1,39 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * One registry per process (Prometheus sums across processes). Counters and histograms are fed where things
+ * happen; projection gauges are read from Postgres when scraped, so every process reports the same truth.
+ */
+export class AnnalsMetrics {
+  readonly registry = new Registry();
+
+  readonly appends = new Counter({
+    name: 'annals_events_appended_total',
+    help: 'Stored events appended by this process, by event type',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'annals_http_request_duration_seconds',
+    help: 'HTTP request durations by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly rebuildDuration = new Histogram({
+    name: 'annals_projection_rebuild_duration_seconds',
+    help: 'Projection rebuild durations, by projection and outcome',
+    labelNames: ['projection', 'status'],
+    buckets: [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'annals_' });
+  }
+}
+
+/** Created once per process: the event store is built before Nest's container, and hooks into it. */
+export const METRICS = new AnnalsMetrics();
