@@ -28,13 +28,17 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
     genReqId: (req: IncomingMessage) => requestIdOf(req),
   });
   recordHttpMetrics(adapter.getInstance());
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, options), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   app.enableCors({
     origin: runtime.config.corsOrigins === '*' ? true : runtime.config.corsOrigins,
-    exposedHeaders: ['x-request-id'],
+    exposedHeaders: ['x-request-id', 'x-annals-truncated'],
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -45,6 +49,8 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Served over plain http on a laptop too: upgrading subresources to https would break the page there.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -1,15 +1,24 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PostgresEventStore } from '@libs/event-store';
 import { diplomaticEventStream } from '@libs/diplomacy';
 import { errorBody } from '../http/error-body';
 import { UUID_PARAM } from '../http/uuid.pipe';
+import { ApiUuidParam } from '../openapi/api-params';
+import { ApiErrors } from '../openapi/error-body.schema';
+import { EventHistorySchema } from '../openapi/history.schema';
 
+@ApiTags('Timeline')
 @Controller('api/events')
 export class HistoryController {
   constructor(private readonly store: PostgresEventStore) {}
 
   /** Every stored event of one diplomatic event, oldest first: the record, its corrections, its retraction. */
   @Get(':id/history')
+  @ApiOperation({ summary: 'Every stored event of one diplomatic event, oldest first (retracted ones too)' })
+  @ApiUuidParam('id', 'The diplomatic event id')
+  @ApiOkResponse({ type: EventHistorySchema })
+  @ApiErrors({ 400: 'id is not a uuid', 404: 'No diplomatic event with this id' })
   async history(@Param('id', UUID_PARAM) id: string) {
     const events = await this.store.readStream(diplomaticEventStream(id));
     if (events.length === 0) throw new NotFoundException(errorBody(404, `No diplomatic event ${id}`));

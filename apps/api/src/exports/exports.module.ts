@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ExportsController } from './exports.controller';
 
 /** Timeline exports: iCalendar, TimelineJS, CSV (same filters as /api/timeline). */
-@Module({})
+@Module({
+  imports: [CqrsModule],
+  controllers: [ExportsController],
+})
 export class ExportsModule {}

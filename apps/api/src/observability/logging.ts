@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -41,5 +42,6 @@ export function loggerParams(level: string, stream?: DestinationStream): Params 
       ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
       : undefined,
   };
-  return { pinoHttp: stream ? [options, stream] : options };
+  // Fastify runs Nest middleware through middie, which matches the legacy '*' route, not Nest 12's default.
+  return { pinoHttp: stream ? [options, stream] : options, forRoutes: [{ path: '*', method: RequestMethod.ALL }] };
 }

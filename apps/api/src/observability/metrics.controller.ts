@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Inject, type OnModuleInit } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Gauge } from 'prom-client';
 import { ProjectionStatusService, RebuildService } from '@libs/projections';
 import { METRICS } from './metrics';
 
 /** Prometheus text format. Projection position and lag are read from Postgres at scrape time. */
+@ApiTags('Metrics')
 @Controller('metrics')
 export class MetricsController implements OnModuleInit {
   private readonly position: Gauge;
@@ -44,6 +46,12 @@ export class MetricsController implements OnModuleInit {
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({ summary: 'Prometheus metrics (text exposition format 0.0.4)' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text format',
+    schema: { type: 'string', example: '# HELP annals_log_head_position Highest position in the event log\n' },
+  })
   async metrics(): Promise<string> {
     const { head, projections } = await this.status.status();
     this.head.set(head);

@@ -1,32 +1,55 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
 import { UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
+import { ApiUuidParam } from '../openapi/api-params';
+import { ApiErrors } from '../openapi/error-body.schema';
+import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../openapi/timeline.schema';
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
+@ApiTags('Timeline')
 @Controller('api')
 export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('timeline')
+  @ApiOperation({ summary: 'The timeline: current events in date order, filtered, a page at a time' })
+  @ApiOkResponse({ type: TimelinePageSchema })
+  @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
   timeline(@Query() query: TimelineQueryDto) {
     const { filter, limit, cursor } = toTimelineRequest(query);
     return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
   }
 
   @Get('events/:id')
+  @ApiOperation({ summary: 'One diplomatic event, as it stands now' })
+  @ApiUuidParam('id', 'The diplomatic event id')
+  @ApiOkResponse({ type: TimelineItemSchema })
+  @ApiErrors({
+    400: 'id is not a uuid',
+    404: 'No diplomatic event with this id (code DIPLOMATIC_EVENT.NOT_FOUND)',
+    410: 'The event was retracted; its history remains (code TIMELINE.RETRACTED)',
+  })
   event(@Param('id', UUID_PARAM) id: string) {
     return this.queries.execute(new GetEventQuery(id));
   }
 
   @Get('actors')
+  @ApiOperation({ summary: 'Actors, most events first' })
+  @ApiOkResponse({ type: ActorsPageSchema })
+  @ApiErrors({ 400: 'An invalid query parameter, named in `fields`' })
   actors(@Query() query: ActorsQueryDto) {
     return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country));
   }
 
   @Get('actors/:actorId/timeline')
+  @ApiOperation({ summary: "One actor's timeline (the path's actor replaces any `actor` query parameter)" })
+  @ApiParam({ name: 'actorId', description: 'An actor id', example: 'emmanuel-macron' })
+  @ApiOkResponse({ type: TimelinePageSchema })
+  @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
   actorTimeline(@Param('actorId') actorId: string, @Query() query: TimelineQueryDto) {
     const { filter, limit, cursor } = toTimelineRequest({ ...query, actor: actorId });
     return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));

@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      databaseUrl: undefined,
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '.data',
+      runProjector: true,
+      seedOnStart: true,
+      rebuildCron: '0 3 * * *',
+      corsOrigins: [],
+      projectionLagDegraded: 1000,
+    });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PROJECTION_REBUILD_CRON: 'every night' }, 'PROJECTION_REBUILD_CRON'],
+    [{ PROJECTION_REBUILD_CRON: '61 3 * * *' }, 'PROJECTION_REBUILD_CRON'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ RUN_PROJECTOR: 'maybe' }, 'RUN_PROJECTOR'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CORS_ORIGINS: 'example.org' }, 'CORS_ORIGINS'],
+  ])('refuses %j, naming the variable', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(variable));
+  });
+
+  it('reads valid values', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/annals',
+      PORT: '8080',
+      RUN_PROJECTOR: 'false',
+      PROJECTION_REBUILD_CRON: '*/5 * * * *',
+      CORS_ORIGINS: 'https://a.example,https://b.example',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      runProjector: false,
+      rebuildCron: '*/5 * * * *',
+      corsOrigins: ['https://a.example', 'https://b.example'],
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+});
