@@ -1,11 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, prepareRuntime } from '@libs/platform';
+import { ConfigError, loadConfig, prepareRuntime } from '@libs/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const logger = new Logger('AnnalsWorker');
-  const runtime = await prepareRuntime((message) => logger.log(message));
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    // The embedded default runs the projector inside the api process; a separate worker needs a shared database.
+    throw new ConfigError(['DATABASE_URL must be set for a separate worker (npm start alone runs the projector in the api)']);
+  }
+  const runtime = await prepareRuntime((message) => logger.log(message), config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime));
   await app.init();
   logger.log(`worker running (${runtime.embedded ? 'embedded Postgres' : 'DATABASE_URL'})`);
