@@ -53,7 +53,7 @@ export function buildIfStale(apps: AppName[], timeoutMs = 120_000): void {
       execFileSync('npx', ['nest', 'build', app], { cwd: root, stdio: 'pipe', timeout: timeoutMs });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-      throw new Error(`nest build ${app} failed: ${String(error)}\n${stdout ?? ''}${stderr ?? ''}`);
+      throw new Error(`nest build ${app} failed: ${String(error)}\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
     }
   }
 }

@@ -7,11 +7,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { findProjectFile } from '@libs/diplomacy';
-import type { Runtime } from '@libs/platform';
+import { requestIdOf, type Runtime } from '@libs/platform';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
 import { recordHttpMetrics } from './observability/http-metrics';
-import { requestIdOf } from './observability/logging';
 
 /** 1 MiB: a diplomatic event with its quote is a few KiB; anything near this is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type Runtime } from '@libs/platform';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
 
 /** The background side: projectors and scheduled rebuilds (added by the projections library). */
@@ -9,7 +10,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forRoot(runtime, { poolSize: 5 }),
+        LoggerModule.forRoot(loggerParams(runtime.config.logLevel)),
+        PlatformModule.forRoot(runtime, { poolSize: 12 }),
         ProjectionsModule.forRoot({ runProjector: true, rebuildCron: runtime.config.rebuildCron }),
       ],
     };

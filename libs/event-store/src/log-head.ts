@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { LogPosition } from './stored-event';
 
 export interface LogHead {
@@ -7,7 +7,7 @@ export interface LogHead {
   count: number;
 }
 
-export async function readLogHead(pool: Pool): Promise<LogHead> {
+export async function readLogHead(pool: Pool | PoolClient): Promise<LogHead> {
   const { rows } = await pool.query<{ position: string | null; count: string }>(
     `SELECT max(position)::text AS position, count(*)::text AS count FROM events`,
   );

@@ -22,6 +22,8 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
+    // Pool exhaustion must surface as an error, not as a request (or a projector) that waits for ever.
+    extra: { connectionTimeoutMillis: 10_000 },
     synchronize: false,
     logging: ['error'],
   };

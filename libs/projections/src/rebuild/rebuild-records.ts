@@ -14,19 +14,25 @@ export interface RebuildRecord {
   error: string | null;
 }
 
-export async function startRebuildRecord(db: Pool, id: string, projection: string, reason: string, total: number) {
+export async function startRebuildRecord(
+  db: Pool | PoolClient,
+  id: string,
+  projection: string,
+  reason: string,
+  total: number,
+) {
   await db.query(
     `INSERT INTO projection_rebuilds (id, projection, status, reason, total) VALUES ($1, $2, 'running', $3, $4)`,
     [id, projection, reason, total],
   );
 }
 
-export async function updateRebuildProgress(db: Pool, id: string, events: number) {
+export async function updateRebuildProgress(db: Pool | PoolClient, id: string, events: number) {
   await db.query(`UPDATE projection_rebuilds SET events = $2 WHERE id = $1`, [id, events]);
 }
 
 export async function finishRebuildRecord(
-  db: Pool,
+  db: Pool | PoolClient,
   id: string,
   outcome:
     | { status: 'succeeded'; events: number; checksum: string; liveChecksum: string; drift: boolean }

@@ -88,10 +88,18 @@ export class RebuildService {
       lock.release();
       throw error;
     }
+    // Everything below uses this client or the run's own: taking more from a busy pool could wait for ever.
     const id = randomUUID();
-    const total = (await readLogHead(this.store.pool)).count;
-    await startRebuildRecord(this.store.pool, id, name, reason, total);
-    const done = this.run(id, projection, total, onProgress).finally(async () => {
+    let total: number;
+    try {
+      total = (await readLogHead(lock)).count;
+      await startRebuildRecord(lock, id, name, reason, total);
+    } catch (error) {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [REBUILD_LOCK]).catch(() => undefined);
+      lock.release();
+      throw error;
+    }
+    const done = this.run(id, projection, total, lock, onProgress).finally(async () => {
       await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [REBUILD_LOCK]).catch(() => undefined);
       lock.release();
     });
@@ -103,6 +111,7 @@ export class RebuildService {
     id: string,
     projection: Projection,
     total: number,
+    records: PoolClient,
     onProgress?: (p: RebuildProgress) => void,
   ): Promise<RebuildOutcome> {
     const shadow = shadowTables(projection);
@@ -113,10 +122,10 @@ export class RebuildService {
       const progress = { events: 0, total };
       const position = await this.load(db, projection, shadow, LOG_START, progress, async () => {
         onProgress?.(progress);
-        await updateRebuildProgress(this.store.pool, id, progress.events);
+        await updateRebuildProgress(records, id, progress.events);
       });
       const outcome = await this.swap(db, projection, shadow, position, progress);
-      await finishRebuildRecord(this.store.pool, id, { status: 'succeeded', ...outcome });
+      await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });
       onProgress?.(progress);
       this.notify(projection.name, 'succeeded', startedAt);
       this.logger.log(
@@ -127,7 +136,7 @@ export class RebuildService {
       this.logger.error(`${projection.name}: rebuild ${id} failed: ${String(error)}`);
       await db.query('ROLLBACK').catch(() => undefined);
       await dropShadowTables(db, [...projection.tables], shadow).catch(() => undefined);
-      await finishRebuildRecord(this.store.pool, id, { status: 'failed', error: String(error) }).catch(() => undefined);
+      await finishRebuildRecord(records, id, { status: 'failed', error: String(error) }).catch(() => undefined);
       this.notify(projection.name, 'failed', startedAt);
       throw error;
     } finally {

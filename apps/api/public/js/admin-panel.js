@@ -1,0 +1,189 @@
+/* global Event */
+import { api, newIdempotencyKey } from './api.js';
+import { adminSession, tokenForm } from './admin-session.js';
+import { clear, field, h, openDialog } from './dom.js';
+import { eventFields } from './event-form.js';
+import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+
+/** What an answer of 401 means here: the token is gone or wrong; ask again, keep what was typed. */
+function isRefused(error) {
+  return error.status === 401;
+}
+
+function sourceForm({ onRegistered, onRefused }) {
+  const input = (name, attrs = {}) => h('input', { type: 'text', name, autocomplete: 'off', ...attrs });
+  const title = input('title', { dir: 'auto' });
+  const url = input('url', { type: 'url', inputmode: 'url', placeholder: 'https://' });
+  const publisher = input('publisher', { dir: 'auto' });
+  const language = input('language', { class: 'mono', placeholder: 'ar', spellcheck: 'false' });
+  const publishedAt = h('input', { type: 'date', name: 'publishedAt' });
+  const submit = h('button', { type: 'submit', class: 'button-secondary' }, 'Register source');
+  const done = h('p', { class: 'notice', role: 'status' });
+  done.hidden = true;
+  let key = newIdempotencyKey();
+  const form = h(
+    'form',
+    { class: 'source-form', novalidate: true, 'aria-label': 'Register a source' },
+    field('Title', title),
+    h('div', { class: 'grid-2' }, field('URL', url, 'Optional'), field('Publisher', publisher, 'Optional')),
+    h(
+      'div',
+      { class: 'grid-2' },
+      field('Language', language, 'A language tag: ar, en, fr …'),
+      field('Published on', publishedAt, 'Relative dates in its quotes are read from this day'),
+    ),
+    h('div', { class: 'actions' }, submit),
+    done,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    done.hidden = true;
+    const body = { title: title.value.trim(), language: language.value.trim(), publishedAt: publishedAt.value };
+    if (url.value.trim()) body.url = url.value.trim();
+    if (publisher.value.trim()) body.publisher = publisher.value.trim();
+    submit.disabled = true;
+    try {
+      const { id } = await api.registerSource(adminSession.token(), body, key);
+      key = newIdempotencyKey();
+      done.textContent = `Registered. Source id ${id} is now filled in below.`;
+      done.hidden = false;
+      onRegistered(id, body.title);
+    } catch (error) {
+      if (isRefused(error)) onRefused(error);
+      else showFieldErrors(form, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** Ready for the next event from the same source: every field emptied but the source id. */
+function clearForNext(form, sourceId) {
+  const keep = sourceId.value;
+  form.reset();
+  sourceId.value = keep;
+  for (const input of form.querySelectorAll('[data-touched]')) delete input.dataset.touched;
+  form.querySelector('input[type="radio"]:checked')?.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function recordForm({ onRecorded, onRefused }) {
+  const facts = eventFields('', null);
+  const sourceId = h('input', {
+    type: 'text',
+    name: 'source.sourceId',
+    list: 'source-ids',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    class: 'mono',
+  });
+  const quote = h('textarea', { name: 'source.quote', rows: 3, dir: 'auto' });
+  const submit = h('button', { type: 'submit', class: 'button-primary' }, 'Record event');
+  const progress = h('p', { class: 'notice', role: 'status' });
+  progress.hidden = true;
+  let key = newIdempotencyKey();
+  const form = h(
+    'form',
+    { class: 'record-form', novalidate: true, 'aria-labelledby': 'record-heading' },
+    h('h3', { id: 'record-heading' }, 'Record an event'),
+    facts.elements,
+    h(
+      'fieldset',
+      { 'data-field': 'source' },
+      h('legend', {}, 'Source'),
+      field('Source id', sourceId, 'Paste the id of a registered source, or register one above'),
+      field('Quote', quote, 'The exact words of the source, in its language'),
+    ),
+    h('div', { class: 'actions' }, submit),
+    progress,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    progress.hidden = true;
+    const body = { ...facts.read(), source: { sourceId: sourceId.value.trim(), quote: quote.value.trim() } };
+    if (body.summary === null) delete body.summary;
+    if (body.location === null) delete body.location;
+    submit.disabled = true;
+    try {
+      const { id } = await api.recordEvent(adminSession.token(), body, key);
+      key = newIdempotencyKey();
+      clearForNext(form, sourceId);
+      progress.textContent = 'Recorded. Waiting for the timeline to show it…';
+      progress.hidden = false;
+      const outcome = await onRecorded(id);
+      progress.textContent = outcome;
+    } catch (error) {
+      if (isRefused(error)) onRefused(error);
+      else showFieldErrors(form, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return { form, setSource: (id) => (sourceId.value = id), focus: () => form.querySelector('input')?.focus() };
+}
+
+/**
+ * The admin dialog: the token prompt, then "register a source" and "record an event".
+ * `onRecorded(id)` waits for the projection and answers a sentence for the admin.
+ */
+export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
+  let refusal = null;
+  const signOut = h(
+    'button',
+    { type: 'button', class: 'button-quiet', onclick: () => adminSession.signOut() },
+    'Sign out',
+  );
+  const close = h(
+    'button',
+    { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => dialog.close() },
+    '×',
+  );
+  const body = h('div', { class: 'sheet-body' });
+  const refused = (error) => {
+    refusal = `${error.message}. Enter the token again — what you typed in the forms is kept.`;
+    adminSession.signOut();
+  };
+  const record = recordForm({ onRecorded, onRefused: refused });
+  const source = sourceForm({
+    onRegistered: (id, title) => {
+      record.setSource(id);
+      onSourceRegistered(id, title);
+    },
+    onRefused: refused,
+  });
+  const signedIn = h(
+    'div',
+    { class: 'admin-forms' },
+    h('div', { class: 'signed-in' }, h('p', {}, 'Signed in for this tab.'), signOut),
+    h('details', { class: 'panel' }, h('summary', {}, 'Register a source'), source),
+    record.form,
+  );
+  dialog.append(h('header', { class: 'sheet-header' }, h('h2', { id: 'admin-title' }, 'Admin'), close), body);
+
+  const render = () => {
+    clear(body);
+    if (adminSession.token()) {
+      body.append(signedIn);
+      return () => record.focus();
+    }
+    const prompt = tokenForm({ note: refusal });
+    refusal = null;
+    body.append(h('p', {}, 'Recording, correcting and retracting events needs the admin token.'), prompt.form);
+    return prompt.focus;
+  };
+  adminSession.onChange(() => {
+    const focus = render();
+    if (dialog.open) focus();
+  });
+
+  return {
+    open() {
+      const focus = render();
+      openDialog(dialog);
+      focus();
+    },
+    close: () => dialog.close(),
+  };
+}

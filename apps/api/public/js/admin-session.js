@@ -1,0 +1,67 @@
+/* global sessionStorage */
+import { api } from './api.js';
+import { field, h } from './dom.js';
+import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+
+// The admin token lives in sessionStorage only: it is forgotten when the tab closes, and is never written to
+// localStorage or a cookie (a cookie would also be sent with every request, inviting CSRF).
+const KEY = 'annals.adminToken';
+const listeners = new Set();
+
+export const adminSession = {
+  token() {
+    try {
+      return sessionStorage.getItem(KEY);
+    } catch {
+      return null;
+    }
+  },
+  signIn(token) {
+    sessionStorage.setItem(KEY, token);
+    listeners.forEach((fn) => fn(token));
+  },
+  signOut() {
+    sessionStorage.removeItem(KEY);
+    listeners.forEach((fn) => fn(null));
+  },
+  onChange(fn) {
+    listeners.add(fn);
+  },
+};
+
+/** Asks for the token, checks it with the server (a read that changes nothing) and keeps it for the tab. */
+export function tokenForm({ note } = {}) {
+  const input = h('input', {
+    type: 'password',
+    name: 'token',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+  });
+  const submit = h('button', { type: 'submit', class: 'button-primary' }, 'Sign in');
+  const form = h(
+    'form',
+    { class: 'token-form', novalidate: true },
+    note ? h('p', { class: 'notice', role: 'alert' }, note) : null,
+    field('Admin token', input, 'Kept in this tab only, until you close it or sign out.'),
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    const token = input.value.trim();
+    if (!token) return showFieldErrors(form, { message: 'Enter the admin token.', fields: { token: 'is required' } });
+    submit.disabled = true;
+    try {
+      await api.checkToken(token);
+      input.value = '';
+      adminSession.signIn(token);
+    } catch (error) {
+      const refused = error.status === 401 || error.status === 403;
+      showFieldErrors(form, refused ? { message: error.message, fields: { token: error.message } } : error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return { form, focus: () => input.focus() };
+}

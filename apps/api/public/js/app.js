@@ -1,0 +1,208 @@
+/* global window, history, location */
+import { createAdminPanel } from './admin-panel.js';
+import { api, poll } from './api.js';
+import { createDetailView } from './detail-view.js';
+import { byId, clear, h, manageDialog } from './dom.js';
+import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+import { CAMEO_ROOTS, COMMON_CAMEO_CODES, countryName, flag, instantLabel } from './format.js';
+import { fillFilterForm, paramsFromForm, paramsFromSearch, sameParams, searchFromParams } from './filters.js';
+import { createTimelineView } from './timeline-view.js';
+
+const filters = byId('filters');
+const status = byId('status');
+const asOfBanner = byId('as-of-banner');
+const loadMore = byId('load-more');
+const timelineEl = byId('timeline');
+
+let params = paramsFromSearch(location.search);
+let nextCursor = null;
+let shown = 0;
+let request = 0;
+const knownSources = new Map();
+
+const timeline = createTimelineView(timelineEl, { onOpen: (item) => detail.open(item) });
+const detail = createDetailView(byId('detail'), {
+  isHistorical: () => Boolean(params.asOf),
+  onCorrected: async (item, result) => {
+    const next = await waitForProjection(item.id, (found) =>
+      found && found.version >= result.version ? found : undefined,
+    );
+    await loadTimeline();
+    return next ?? null;
+  },
+  onLatest: (item) => waitForProjection(item.id, (found) => found ?? null, 1000),
+  onRetracted: async (item) => {
+    await waitForProjection(item.id, (found) => (found ? undefined : true));
+    await loadTimeline();
+    return null;
+  },
+});
+const admin = createAdminPanel(byId('admin'), {
+  onRecorded: async (id) => {
+    const found = await waitForProjection(id, (item) => item);
+    if (!found) return 'Recorded, but the timeline has not caught up yet. Reload the page in a moment.';
+    await loadTimeline();
+    const card = timeline.find(id);
+    if (!card) return 'Recorded. It is not in the current view: clear the filters or “as of” to see it.';
+    admin.close();
+    card.classList.add('is-new');
+    card.scrollIntoView({ block: 'center' });
+    card.querySelector('.card-open').focus();
+    announce(`Recorded “${found.title}”.`);
+    return 'Recorded.';
+  },
+  onSourceRegistered: (id, title) => rememberSource(id, title),
+});
+
+/** Read models follow the log asynchronously: ask the timeline for the item's own dates until `check` is satisfied. */
+async function waitForProjection(id, check, timeoutMs = 5000) {
+  return poll(async () => {
+    const { events } = await api.history(id);
+    const date = events.reduce((d, e) => e.data?.changes?.date ?? e.data?.date ?? d, null);
+    if (!date) return undefined;
+    let cursor;
+    for (let page = 0; page < 10; page += 1) {
+      const answer = await api.timeline({ from: date.start, to: date.end, limit: 200, cursor });
+      const found = answer.items.find((item) => item.id === id);
+      if (found || !answer.nextCursor) return check(found);
+      cursor = answer.nextCursor;
+    }
+    return check(undefined);
+  }, timeoutMs);
+}
+
+function announce(text) {
+  status.textContent = text;
+}
+
+function rememberSource(id, title) {
+  if (knownSources.has(id)) return;
+  knownSources.set(id, title);
+  byId('source-ids').append(h('option', { value: id, label: title ?? id }));
+}
+
+function showAsOf() {
+  asOfBanner.hidden = !params.asOf;
+  if (!params.asOf) return;
+  clear(asOfBanner).append(
+    h(
+      'p',
+      {},
+      'The timeline as it was recorded at ',
+      h('strong', {}, instantLabel(params.asOf)),
+      '. Later corrections are not shown.',
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'button-quiet', onclick: () => apply({ ...params, asOf: undefined }) },
+      'Back to now',
+    ),
+  );
+}
+
+async function loadTimeline({ append = false } = {}) {
+  const mine = ++request;
+  timelineEl.setAttribute('aria-busy', 'true');
+  loadMore.disabled = true;
+  if (!append) announce('Loading the timeline…');
+  try {
+    const page = await api.timeline({ ...params, limit: params.limit ?? 50, cursor: append ? nextCursor : undefined });
+    if (mine !== request) return;
+    clearFieldErrors(filters);
+    if (!append) {
+      timeline.reset();
+      shown = 0;
+    }
+    timeline.append(page.items);
+    page.items.forEach((item) => item.sources.forEach((s) => rememberSource(s.sourceId, s.title)));
+    shown += page.items.length;
+    nextCursor = page.nextCursor;
+    loadMore.hidden = !nextCursor;
+    const filtered = Object.keys(params).some((k) => k !== 'limit');
+    announce(
+      shown === 0
+        ? filtered
+          ? 'No events match these filters.'
+          : 'No events on the timeline yet.'
+        : `${shown} event${shown === 1 ? '' : 's'}${nextCursor ? ' so far' : ''}${filtered ? ' match these filters' : ''}.`,
+    );
+  } catch (error) {
+    if (mine !== request) return;
+    if (!append) timeline.reset();
+    loadMore.hidden = true;
+    if (error.status === 400) {
+      showFieldErrors(filters, error);
+      announce('The filters need a fix before the timeline can be shown.');
+    } else announce(error.message);
+  } finally {
+    if (mine === request) {
+      timelineEl.removeAttribute('aria-busy');
+      loadMore.disabled = false;
+    }
+  }
+}
+
+/** A new view: into the URL (so it can be shared and the Back button works), into the form, then loaded. */
+function apply(next, { push = true } = {}) {
+  const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v));
+  if (push && sameParams(clean, params)) return;
+  params = clean;
+  if (push) history.pushState(null, '', `${location.pathname}${searchFromParams(params)}`);
+  fillFilterForm(filters, params);
+  byId('more-filters').open ||= ['type', 'status', 'from', 'to', 'asOf'].some((k) => params[k]);
+  showAsOf();
+  void loadTimeline();
+}
+
+async function loadActors() {
+  const select = filters.elements.namedItem('actor');
+  try {
+    const { items } = await api.actors();
+    const countries = new Set();
+    for (const actor of items) {
+      const mark = flag(actor.country);
+      select.append(
+        h('option', { value: actor.id }, `${mark ? `${mark} ` : ''}${actor.names[0] ?? actor.id} · ${actor.country}`),
+      );
+      actor.countries.forEach((c) => countries.add(c));
+    }
+    for (const code of [...countries].sort())
+      byId('country-codes').append(h('option', { value: code, label: countryName(code) ?? code }));
+  } catch {
+    // The actor list only helps; the timeline and the other filters work without it.
+  }
+  if (params.actor && ![...select.options].some((o) => o.value === params.actor)) {
+    select.append(h('option', { value: params.actor }, params.actor));
+  }
+  select.value = params.actor ?? '';
+}
+
+function init() {
+  for (const [code, label] of [...COMMON_CAMEO_CODES, ...CAMEO_ROOTS])
+    byId('cameo-codes').append(h('option', { value: code, label: `${code} ${label}` }));
+  for (const [code, label] of CAMEO_ROOTS)
+    byId('cameo-roots').append(h('option', { value: code, label: `${code} ${label}` }));
+  manageDialog(
+    byId('detail'),
+    () => timeline.find(detail.current?.id ?? '')?.querySelector('.card-open') ?? timelineEl,
+  );
+  manageDialog(byId('admin'), () => byId('admin-open'));
+
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply(paramsFromForm(filters, params));
+  });
+  filters.addEventListener('change', (event) => {
+    if (event.target.closest('[name]')) apply(paramsFromForm(filters, params));
+  });
+  byId('filters-reset').addEventListener('click', () => apply(params.limit ? { limit: params.limit } : {}));
+  loadMore.addEventListener('click', () => loadTimeline({ append: true }));
+  byId('admin-open').addEventListener('click', () => admin.open());
+  window.addEventListener('popstate', () => apply(paramsFromSearch(location.search), { push: false }));
+
+  history.replaceState(null, '', `${location.pathname}${searchFromParams(params)}`);
+  void loadActors();
+  apply(params, { push: false });
+}
+
+init();

@@ -1,0 +1,271 @@
+import { api } from './api.js';
+import { adminSession, tokenForm } from './admin-session.js';
+import { append, clear, field, h, openDialog, safeHttpUrl } from './dom.js';
+import { eventFields } from './event-form.js';
+import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+import { dateLabel, instantLabel, languageAttributes, parseDay } from './format.js';
+import { historyList } from './history-view.js';
+import { actorList, badges, typeText } from './timeline-view.js';
+
+const anchorText = (iso) => {
+  const { d, m, y } = parseDay(iso);
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+};
+
+function facts(item) {
+  const lang = languageAttributes(item.sources[0]?.language);
+  const when = [h('span', {}, dateLabel(item.date))];
+  if (item.date.expression) {
+    when.push(
+      h(
+        'span',
+        { class: 'subtle' },
+        ' — the source says “',
+        h('span', { lang: lang.lang, dir: lang.dir }, item.date.expression),
+        '”',
+        item.date.anchor ? `, written on ${anchorText(item.date.anchor)}` : '',
+      ),
+    );
+  }
+  const row = (term, ...value) => [h('dt', {}, term), h('dd', {}, ...value)];
+  const score = item.goldstein === null ? '' : ` · Goldstein ${item.goldstein > 0 ? '+' : ''}${item.goldstein}`;
+  return h(
+    'dl',
+    { class: 'facts' },
+    row('When', ...when),
+    row('Type', typeText(item), item.plover ? h('span', { class: 'subtle' }, ` · PLOVER ${item.plover}${score}`) : ''),
+    row('Who', actorList(item.actors)),
+    item.location
+      ? row(
+          'Where',
+          h('span', { dir: 'auto' }, item.location.name),
+          item.location.country ? ` · ${item.location.country}` : '',
+        )
+      : [],
+    row(
+      'Recorded',
+      instantLabel(item.recordedAt),
+      item.version > 1 ? ` · version ${item.version}, ${instantLabel(item.updatedAt)}` : '',
+    ),
+  );
+}
+
+function sources(item) {
+  return h(
+    'section',
+    { class: 'detail-section', 'aria-labelledby': 'detail-sources' },
+    h('h3', { id: 'detail-sources' }, item.sources.length > 1 ? 'Sources' : 'Source'),
+    item.sources.map((source) => {
+      const lang = languageAttributes(source.language);
+      const href = safeHttpUrl(source.url);
+      const title = h('cite', { lang: lang.lang, dir: lang.dir }, source.title ?? 'Untitled source');
+      return h(
+        'figure',
+        { class: 'source' },
+        h('blockquote', { class: 'quote', lang: lang.lang, dir: lang.dir }, source.quote),
+        h(
+          'figcaption',
+          {},
+          href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, title) : title,
+          h('span', { class: 'subtle mono source-id' }, `source ${source.sourceId}`),
+        ),
+      );
+    }),
+  );
+}
+
+/** A 409: someone changed the event meanwhile; say so, and offer its latest version to work on. */
+function conflict(form, error, onReload) {
+  showFieldErrors(form, error);
+  form
+    .querySelector('.form-error')
+    .append(h('button', { type: 'button', class: 'button-secondary', onclick: onReload }, 'Load the latest version'));
+}
+
+function correctionForm(item, { onDone, onRefused, onReload }) {
+  const fields = eventFields('changes.', item);
+  const quote = h('textarea', { name: 'changes.quote', rows: 3, ...languageAttributes(item.sources[0]?.language) });
+  quote.value = item.sources[0]?.quote ?? '';
+  const reason = h('textarea', { name: 'reason', rows: 2, dir: 'auto' });
+  const submit = h('button', { type: 'submit', class: 'button-primary' }, 'Save correction');
+  const before = { ...fields.read(), quote: quote.value.trim() };
+  const form = h(
+    'form',
+    { class: 'correction-form', novalidate: true, 'aria-label': 'Correct this event' },
+    h('p', { class: 'hint' }, `Change what is wrong; version ${item.version} stays in the history.`),
+    fields.elements,
+    field('Quote', quote),
+    field('Reason for the correction', reason, 'Required: it is shown with the correction'),
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    const after = { ...fields.read(), quote: quote.value.trim() };
+    const changes = Object.fromEntries(
+      Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])),
+    );
+    if (Object.keys(changes).length === 0)
+      return showFieldErrors(form, { message: 'Nothing has changed yet: edit a field, then save.', fields: {} });
+    submit.disabled = true;
+    try {
+      const body = { expectedVersion: item.version, changes, reason: reason.value.trim() };
+      const result = await api.correctEvent(adminSession.token(), item.id, body);
+      await onDone(result);
+    } catch (error) {
+      if (error.status === 401) onRefused(error);
+      else if (error.status === 409) conflict(form, error, onReload);
+      else showFieldErrors(form, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+function retractionForm(item, { onDone, onRefused, onReload }) {
+  const reason = h('textarea', { name: 'reason', rows: 2, dir: 'auto' });
+  const submit = h('button', { type: 'submit', class: 'button-danger' }, 'Retract event');
+  const form = h(
+    'form',
+    { class: 'retraction-form', novalidate: true, 'aria-label': 'Retract this event' },
+    h('p', { class: 'hint' }, 'The event leaves the timeline; its history, with your reason, stays.'),
+    field('Reason for the retraction', reason),
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    submit.disabled = true;
+    try {
+      const body = { expectedVersion: item.version, reason: reason.value.trim() };
+      const result = await api.retractEvent(adminSession.token(), item.id, body);
+      await onDone(result);
+    } catch (error) {
+      if (error.status === 401) onRefused(error);
+      else if (error.status === 409) conflict(form, error, onReload);
+      else showFieldErrors(form, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** The detail dialog: facts, sources with their quotes, the full history, and (for admins) correct/retract. */
+export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, isHistorical }) {
+  let current = null;
+  let refusal = null;
+  const title = h('h2', { id: 'detail-title', dir: 'auto' });
+  const meta = h('div', { class: 'card-meta' });
+  const close = h(
+    'button',
+    { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => dialog.close() },
+    '×',
+  );
+  const body = h('div', { class: 'sheet-body' });
+  dialog.append(h('header', { class: 'sheet-header' }, h('div', {}, meta, title), close), body);
+
+  const adminSection = (item) => {
+    const section = h('section', { class: 'detail-section admin-actions', 'aria-labelledby': 'detail-admin' });
+    section.append(h('h3', { id: 'detail-admin' }, 'Admin'));
+    if (isHistorical()) {
+      section.append(h('p', { class: 'hint' }, 'This is the timeline as it was; clear “as of” to correct or retract.'));
+      return section;
+    }
+    if (!adminSession.token()) {
+      const prompt = tokenForm({ note: refusal });
+      const details = h(
+        'details',
+        { class: 'panel', open: Boolean(refusal) },
+        h('summary', {}, 'Sign in to correct or retract this event'),
+        prompt.form,
+      );
+      refusal = null;
+      section.append(details);
+      return section;
+    }
+    const refused = (error) => {
+      refusal = `${error.message}. Enter the token again.`;
+      adminSession.signOut();
+    };
+    const slot = h('div', {});
+    const show = (builder) => {
+      const onReload = async () => {
+        const latest = await onLatest(item);
+        if (latest) render(latest);
+        else await renderHistoryOnly(item, 'This event is no longer on the timeline.');
+      };
+      clear(slot).append(builder(item, { onDone: (r) => done(builder, r), onRefused: refused, onReload }));
+      slot.querySelector('input, textarea')?.focus();
+    };
+    const done = async (builder, result) => {
+      clear(slot).append(h('p', { class: 'notice', role: 'status' }, 'Saved. Waiting for the timeline…'));
+      const next = builder === correctionForm ? await onCorrected(item, result) : await onRetracted(item, result);
+      if (next) render(next);
+      else if (builder === retractionForm) await renderHistoryOnly(item, 'Retracted: the event has left the timeline.');
+    };
+    section.append(
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', class: 'button-secondary', onclick: () => show(correctionForm) }, 'Correct…'),
+        h('button', { type: 'button', class: 'button-quiet danger', onclick: () => show(retractionForm) }, 'Retract…'),
+      ),
+      slot,
+    );
+    return section;
+  };
+
+  const historySection = h('section', { class: 'detail-section', 'aria-labelledby': 'detail-history' });
+  const loadHistory = async (item) => {
+    clear(historySection).append(
+      h('h3', { id: 'detail-history' }, 'History'),
+      h('p', { class: 'subtle' }, 'Loading the history…'),
+    );
+    try {
+      const { events } = await api.history(item.id);
+      if (current?.id !== item.id) return;
+      historySection.lastChild.replaceWith(historyList(events, item.sources[0]?.language));
+    } catch (error) {
+      historySection.lastChild.replaceWith(h('p', { class: 'form-error' }, error.message));
+    }
+  };
+
+  const render = (item) => {
+    current = item;
+    append(clear(meta), [h('span', { class: 'card-date' }, dateLabel(item.date)), badges(item)]);
+    title.textContent = item.title;
+    clear(body).append(
+      item.summary ? h('p', { class: 'summary', dir: 'auto' }, item.summary) : null,
+      facts(item),
+      sources(item),
+      historySection,
+      adminSection(item),
+    );
+    void loadHistory(item);
+  };
+
+  const renderHistoryOnly = async (item, message) => {
+    clear(body).append(h('p', { class: 'notice', role: 'status' }, message), historySection);
+    await loadHistory(item);
+  };
+
+  adminSession.onChange(() => {
+    if (!dialog.open || !current) return;
+    const section = adminSection(current);
+    body.querySelector('.admin-actions')?.replaceWith(section);
+    section.querySelector('button, input')?.focus();
+  });
+
+  return {
+    open(item) {
+      render(item);
+      openDialog(dialog);
+      close.focus();
+    },
+    get current() {
+      return current;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { h } from './dom.js';
+import { dateLabel, instantLabel, languageAttributes, STATUS_LABELS } from './format.js';
+
+const FIELD_LABELS = {
+  type: 'Type',
+  title: 'Title',
+  summary: 'Summary',
+  actors: 'Actors',
+  location: 'Place',
+  date: 'Date',
+  status: 'Status',
+  quote: 'Quote',
+};
+
+/** One fact as a short text, for "was … / now …". */
+function describe(key, value) {
+  if (value === null || value === undefined || value === '') return '—';
+  switch (key) {
+    case 'date':
+      // The source's words may be in another script: isolate them so they cannot reorder the sentence.
+      return value.expression ? [dateLabel(value), ' (“', h('bdi', {}, value.expression), '”)'] : dateLabel(value);
+    case 'location':
+      return value.country ? `${value.name}, ${value.country}` : value.name;
+    case 'actors':
+      return value.map((a) => `${a.name} (${a.country}, ${a.role})`).join('; ');
+    case 'status':
+      return STATUS_LABELS[value] ?? value;
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
+function change(key, before, after, language) {
+  const textual = key === 'quote' ? languageAttributes(language) : { dir: 'auto' };
+  return h(
+    'li',
+    { class: 'change' },
+    h('span', { class: 'change-field' }, FIELD_LABELS[key] ?? key),
+    h(
+      'span',
+      { class: 'change-values' },
+      h('del', { ...textual, class: 'was' }, h('span', { class: 'visually-hidden' }, 'was: '), describe(key, before)),
+      h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
+      h('ins', { ...textual, class: 'now' }, h('span', { class: 'visually-hidden' }, 'now: '), describe(key, after)),
+    ),
+  );
+}
+
+function entry(kind, event, ...content) {
+  return h(
+    'li',
+    { class: `history-entry history-${kind.toLowerCase()}` },
+    h(
+      'p',
+      { class: 'history-head' },
+      h('span', { class: 'history-kind' }, kind),
+      h('span', { class: 'history-version' }, `version ${event.version}`),
+      h('time', { datetime: event.recordedAt }, instantLabel(event.recordedAt)),
+    ),
+    ...content,
+  );
+}
+
+const reason = (text) =>
+  h('p', { class: 'history-reason' }, h('strong', {}, 'Reason: '), h('span', { dir: 'auto' }, text));
+
+/**
+ * The stored events of one diplomatic event, oldest first, folded so that each correction shows what each
+ * field was before and what it became.
+ */
+export function historyList(events, language) {
+  let facts = {};
+  const items = events.map((event) => {
+    const data = event.data ?? {};
+    if (event.type === 'DiplomaticEventRecorded') {
+      facts = { ...data, quote: data.source?.quote };
+      return entry(
+        'Recorded',
+        event,
+        h('p', { class: 'history-facts' }, h('bdi', {}, data.title), ' — ', describe('date', data.date)),
+      );
+    }
+    if (event.type === 'DiplomaticEventCorrected') {
+      const changes = Object.entries(data.changes ?? {});
+      const list = h(
+        'ul',
+        { class: 'changes' },
+        changes.map(([key, value]) => change(key, facts[key], value, language)),
+      );
+      for (const [key, value] of changes) facts[key] = value;
+      return entry('Corrected', event, reason(data.reason), list);
+    }
+    if (event.type === 'DiplomaticEventRetracted') return entry('Retracted', event, reason(data.reason));
+    return entry(event.type, event);
+  });
+  return h('ol', { class: 'history' }, items);
+}
