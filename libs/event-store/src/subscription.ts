@@ -59,10 +59,15 @@ export class LogSubscription {
 
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
+    const pollInterval = this.options.pollIntervalMs ?? 1000;
+    // After a wake-up that found nothing readable (another transaction still holds the horizon back), look
+    // again soon, backing off towards the poll interval, instead of sleeping the whole interval.
+    let retry = pollInterval;
     while (this.running) {
       try {
         const events = await this.store.readLog(this.position, batchSize);
         if (events.length > 0) {
+          retry = pollInterval;
           const moved = await this.options.handle(events);
           this.position = moved ?? events[events.length - 1].logPosition;
           if (moved || events.length === batchSize) continue;
@@ -70,19 +75,20 @@ export class LogSubscription {
       } catch (error) {
         this.options.onError?.(error);
       }
-      await this.sleep(this.options.pollIntervalMs ?? 1000);
+      const notified = await this.sleep(retry);
+      retry = notified ? 20 : Math.min(retry * 2, pollInterval);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
+  /** Resolves true when woken (a NOTIFY or stop), false when the time ran out. */
+  private sleep(ms: number): Promise<boolean> {
+    if (!this.running) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.wake = () => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
+        resolve(true);
+      };
     });
   }
 
