@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { ConfigError, loadConfig, prepareRuntime } from '@libs/platform';
+import { closeOnSignals, ConfigError, loadConfig, prepareRuntime, runMain } from '@libs/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -19,21 +19,7 @@ async function main(): Promise<void> {
   await app.init();
   logger.log(`worker running (${runtime.embedded ? 'embedded Postgres' : 'DATABASE_URL'})`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: closing`);
-    await app.close();
-    await runtime.release();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  closeOnSignals(app, runtime, logger);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -17,7 +17,11 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const BOOLEANS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
 // Anything else is passed on unchanged, so @IsBoolean refuses it by name instead of reading it as false.
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : typeof value === 'string' && value in BOOLEANS ? BOOLEANS[value] : value;
+  value === undefined || value === ''
+    ? undefined
+    : typeof value === 'string' && value in BOOLEANS
+      ? BOOLEANS[value]
+      : value;
 
 /** The process environment, as Annals reads it. Every variable is checked at boot; a bad one stops the process. */
 class Environment {

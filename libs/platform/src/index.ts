@@ -5,3 +5,4 @@ export * from './runtime';
 export * from './prepare-runtime';
 export * from './platform.module';
 export * from './logging';
+export * from './process-lifecycle';
