@@ -49,8 +49,10 @@ export class DiplomaticEventVersionConflictError extends DiplomacyError {
 
 export class SourceNotFoundError extends DiplomacyError {
   readonly code = 'SOURCE.NOT_FOUND';
+  readonly fields: Record<string, string>;
   constructor(readonly sourceId: string) {
     super(`source.sourceId: no source ${sourceId} is registered`);
+    this.fields = { 'source.sourceId': `no source ${sourceId} is registered` };
     this.name = 'SourceNotFoundError';
   }
 }

@@ -28,9 +28,15 @@ const detail = createDetailView(byId('detail'), {
       found && found.version >= result.version ? found : undefined,
     );
     await loadTimeline();
-    return next ?? null;
+    return next;
   },
-  onLatest: (item) => waitForProjection(item.id, (found) => found ?? null, 1000),
+  // The latest version the log has, once the timeline shows it; null when that is a retraction.
+  onLatest: (item) =>
+    waitForProjection(item.id, (found, events) => {
+      const last = events.at(-1);
+      if (last?.type === 'DiplomaticEventRetracted') return found ? undefined : null;
+      return found && found.version >= last.version ? found : undefined;
+    }),
   onRetracted: async (item) => {
     await waitForProjection(item.id, (found) => (found ? undefined : true));
     await loadTimeline();
@@ -54,8 +60,11 @@ const admin = createAdminPanel(byId('admin'), {
   onSourceRegistered: (id, title) => rememberSource(id, title),
 });
 
-/** Read models follow the log asynchronously: ask the timeline for the item's own dates until `check` is satisfied. */
-async function waitForProjection(id, check, timeoutMs = 5000) {
+/**
+ * Read models follow the log asynchronously: ask the timeline, within the item's own dates, until
+ * `check(item or undefined, the item's stored events)` answers something; undefined after ~5 s.
+ */
+async function waitForProjection(id, check) {
   return poll(async () => {
     const { events } = await api.history(id);
     const date = events.reduce((d, e) => e.data?.changes?.date ?? e.data?.date ?? d, null);
@@ -64,11 +73,11 @@ async function waitForProjection(id, check, timeoutMs = 5000) {
     for (let page = 0; page < 10; page += 1) {
       const answer = await api.timeline({ from: date.start, to: date.end, limit: 200, cursor });
       const found = answer.items.find((item) => item.id === id);
-      if (found || !answer.nextCursor) return check(found);
+      if (found || !answer.nextCursor) return check(found, events);
       cursor = answer.nextCursor;
     }
-    return check(undefined);
-  }, timeoutMs);
+    return check(undefined, events);
+  });
 }
 
 function announce(text) {

@@ -82,6 +82,10 @@ function conflict(form, error, onReload) {
     .append(h('button', { type: 'button', class: 'button-secondary', onclick: onReload }, 'Load the latest version'));
 }
 
+function announceIn(slot, text) {
+  slot.append(h('p', { class: 'notice', role: 'status' }, text));
+}
+
 function correctionForm(item, { onDone, onRefused, onReload }) {
   const fields = eventFields('changes.', item);
   const quote = h('textarea', { name: 'changes.quote', rows: 3, ...languageAttributes(item.sources[0]?.language) });
@@ -194,7 +198,8 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
       const onReload = async () => {
         const latest = await onLatest(item);
         if (latest) render(latest);
-        else await renderHistoryOnly(item, 'This event is no longer on the timeline.');
+        else if (latest === null) await renderHistoryOnly(item, 'This event is no longer on the timeline.');
+        else announceIn(slot, 'The timeline has not caught up yet; try again in a moment.');
       };
       clear(slot).append(builder(item, { onDone: (r) => done(builder, r), onRefused: refused, onReload }));
       slot.querySelector('input, textarea')?.focus();
@@ -204,6 +209,7 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
       const next = builder === correctionForm ? await onCorrected(item, result) : await onRetracted(item, result);
       if (next) render(next);
       else if (builder === retractionForm) await renderHistoryOnly(item, 'Retracted: the event has left the timeline.');
+      else announceIn(clear(slot), 'Saved. The timeline has not caught up yet; reopen the event in a moment.');
     };
     section.append(
       h(
