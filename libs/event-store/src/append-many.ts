@@ -54,7 +54,7 @@ export async function appendMany(db: Pool | PoolClient, appends: readonly Stream
   if (payload.includes('\\u0000'))
     throw new InvalidEventError('event data must not contain the NUL character (U+0000)');
   try {
-    const result = await db.query(APPEND_MANY_SQL, [payload]);
+    const result = await db.query({ name: 'annals.append-many.v1', text: APPEND_MANY_SQL, values: [payload] });
     if (result.rowCount === rows.length) return { written: rows.length };
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;

@@ -3,6 +3,7 @@ export * from './event-store.errors';
 export * from './event-store';
 export * from './append-many';
 export * from './subscription';
+export * from './append-notifier';
 export * from './upcasting';
 export * from './event-ids';
 export * from './log-ownership';

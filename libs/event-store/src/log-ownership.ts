@@ -8,7 +8,7 @@ import { ForeignEventLogError } from './event-store.errors';
  */
 export async function assertLogBelongsToCluster(pool: Pool): Promise<void> {
   const { rows } = await pool.query<{ max_xid: string | null; next_xid: string }>(`
-    SELECT (SELECT order_xid::text FROM events ORDER BY order_xid DESC, position DESC LIMIT 1) AS max_xid,
+    SELECT (SELECT e.order_xid::text FROM events e ORDER BY e.order_xid DESC, e.position DESC LIMIT 1) AS max_xid,
            pg_snapshot_xmax(pg_current_snapshot())::text AS next_xid`);
   const { max_xid: maxXid, next_xid: nextXid } = rows[0];
   if (maxXid !== null && BigInt(maxXid) >= BigInt(nextXid)) throw new ForeignEventLogError(maxXid, nextXid);

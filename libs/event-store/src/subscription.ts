@@ -1,9 +1,7 @@
 import type { Pool, PoolClient, Notification } from 'pg';
 import type { LogPosition, StoredEvent } from './stored-event';
 import type { PostgresEventStore } from './event-store';
-
-/** Postgres channel the events table's statement trigger notifies after every committed append. */
-export const EVENTS_CHANNEL = 'annals_events';
+import { EVENTS_CHANNEL } from './append-notifier';
 
 export interface SubscriptionOptions {
   /** Where to start: the last position already handled (the subscriber's checkpoint). */

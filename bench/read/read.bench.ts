@@ -1,0 +1,80 @@
+import { cpus, loadavg } from 'node:os';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@libs/event-store';
+import type { RebuildFigures } from './rebuild.child';
+import { createBenchDatabase } from './support/bench-database';
+import { runChild } from './support/child';
+import { httpPhase, type HttpTimings } from './support/http-phase';
+import { LOAD_BATCH, loadTimeline, type LoadFigures } from './support/load';
+import { renderTables } from './support/report';
+import { renderJson } from './support/report-json';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function options(): { events: number; budgetSeconds: number; timings: HttpTimings } {
+  const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+  if (!Number.isInteger(events) || events < 5 * LOAD_BATCH) {
+    throw new Error(`BENCH_EVENTS must be a whole number ≥ ${5 * LOAD_BATCH}, got "${process.env.BENCH_EVENTS}"`);
+  }
+  const quick = process.env.BENCH_QUICK === '1';
+  const timings = quick
+    ? { connections: 50, warmupSeconds: 1, loadedSeconds: 3, singleSeconds: 2 }
+    : { connections: 50, warmupSeconds: 2, loadedSeconds: 10, singleSeconds: 3 };
+  // Each as-is rebuild gets this long; past it, it is cancelled and the what-if store rebuilds instead.
+  const budgetSeconds = Number(process.env.BENCH_REBUILD_BUDGET_S ?? 60);
+  if (!(budgetSeconds > 0)) throw new Error(`BENCH_REBUILD_BUDGET_S must be a positive number of seconds`);
+  return { events, budgetSeconds, timings };
+}
+
+async function main(): Promise<void> {
+  const { events, budgetSeconds, timings } = options();
+  const startLoad = loadavg()[0];
+  const db = await createBenchDatabase(log);
+  // Ctrl-C must still drop the database; children get the signal from the terminal themselves.
+  process.once('SIGINT', () => void db.close().finally(() => process.exit(130)));
+  try {
+    const load = await loadPhase(db.url, events);
+    log('projection rebuilds (child process)…');
+    const rebuild = await runChild<{ url: string; budgetSeconds: number }, RebuildFigures>('rebuild.child.js', {
+      url: db.url,
+      budgetSeconds,
+    });
+    await settle(db.url);
+    log('HTTP…');
+    const http = await httpPhase(db.url, timings, log);
+    const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
+    const report = { database: db.label, machine, load, rebuild, http, timings };
+    process.stdout.write(`\n${renderTables(report)}\n\n${renderJson(report)}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+async function loadPhase(url: string, events: number): Promise<LoadFigures> {
+  const pool = new Pool({ connectionString: url, max: 2, application_name: 'annals-bench-load' });
+  try {
+    return await loadTimeline(new PostgresEventStore(pool), events);
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * What autovacuum does within a minute or so of a rebuild's swap: statistics for the planner and a visibility map.
+ * Done here so the HTTP figures describe the steady state, not the first minute after a rebuild.
+ */
+async function settle(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1, application_name: 'annals-bench-read' });
+  try {
+    const started = performance.now();
+    await pool.query('VACUUM (ANALYZE) timeline_versions, timeline_sources, actor_events, actors');
+    log(`VACUUM (ANALYZE) of the read models: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,108 @@
+import { Logger } from '@nestjs/common';
+import { Pool } from 'pg';
+import { readLogHead, type LogPosition } from '@libs/event-store';
+import { ActorsProjection, setCheckpoint, TimelineProjection, type Projection } from '@libs/projections';
+import { serveOnce } from './support/child';
+import { progressBar } from './support/progress';
+import { createRawTable, dropRawTable, rawTimelineLoad } from './support/raw-timeline';
+import { runRebuild, type RebuildRun } from './support/rebuild-run';
+import { sampleRss, vmHwmMb, type RssFigures } from './support/rss';
+
+export interface RawFigures {
+  events: number;
+  rows: number;
+  seconds: number;
+  eventsPerSecond: number;
+  rss: RssFigures;
+}
+
+export interface ProjectionRebuilds {
+  asIs: RebuildRun;
+  /** Only when the as-is run hit the budget: the what-if store, which also leaves the read model for the HTTP phase. */
+  fixedLogOrder: RebuildRun | null;
+}
+
+export interface RebuildFigures {
+  total: number;
+  budgetSeconds: number;
+  /** False with BENCH_COLD=1: no checkpoint, so the swap first replays the whole log into the live tables. */
+  liveMarkedCurrent: boolean;
+  raw: RawFigures;
+  timeline: ProjectionRebuilds;
+  actors: ProjectionRebuilds;
+  vmHwmMb: number | null;
+}
+
+// The service logs "rebuilt … DRIFT from the live tables", expected here: the bench never projects into them.
+Logger.overrideLogger(['error', 'warn']);
+
+serveOnce<{ url: string; budgetSeconds: number }, RebuildFigures>(async ({ url, budgetSeconds }) => {
+  const control = new Pool({ connectionString: url, max: 2, application_name: 'annals-bench-rebuild' });
+  try {
+    const total = (await readLogHead(control)).count;
+    const timeline = new TimelineProjection();
+    const actors = new ActorsProjection();
+    const liveMarkedCurrent = process.env.BENCH_COLD !== '1';
+    if (liveMarkedCurrent) await markLiveCurrent(control, [timeline, actors]);
+    const raw = await rawBaseline(control, total);
+    const rebuilds = async (projection: Projection): Promise<ProjectionRebuilds> => {
+      await checkpoint(control);
+      const asIs = await runRebuild(control, url, projection, total, budgetSeconds, 'as-is');
+      if (asIs.completed) return { asIs, fixedLogOrder: null };
+      await checkpoint(control);
+      const fixed = await runRebuild(control, url, projection, total, Number.POSITIVE_INFINITY, 'fixed-log-order');
+      return { asIs, fixedLogOrder: fixed };
+    };
+    const timelineRuns = await rebuilds(timeline);
+    const actorsRuns = await rebuilds(actors);
+    return {
+      total,
+      budgetSeconds,
+      liveMarkedCurrent,
+      raw,
+      timeline: timelineRuns,
+      actors: actorsRuns,
+      vmHwmMb: vmHwmMb(),
+    };
+  } finally {
+    await control.end();
+  }
+});
+
+async function rawBaseline(pool: Pool, total: number): Promise<RawFigures> {
+  await createRawTable(pool);
+  await checkpoint(pool);
+  const bar = progressBar('raw pg → timeline rows', total);
+  const rss = sampleRss();
+  try {
+    const result = await rawTimelineLoad(pool, (events) => bar.update(events));
+    return { ...result, eventsPerSecond: result.events / result.seconds, rss: rss.stop() };
+  } finally {
+    rss.stop();
+    bar.stop();
+    await dropRawTable(pool);
+  }
+}
+
+/**
+ * In production the live projector keeps the live tables at the head, so a rebuild's swap has almost nothing to
+ * catch up. Here nothing ever projected; without this, the swap would replay the whole log into the live tables
+ * first (inside its transaction) and the bench would time two projections, not one rebuild.
+ */
+async function markLiveCurrent(pool: Pool, projections: readonly Projection[]): Promise<void> {
+  const { rows } = await pool.query<{ order_xid: string; position: string }>(
+    `SELECT order_xid::text AS order_xid, position FROM events ORDER BY events.order_xid DESC, position DESC LIMIT 1`,
+  );
+  const head: LogPosition = { orderXid: rows[0].order_xid, position: Number(rows[0].position) };
+  const db = await pool.connect();
+  try {
+    for (const p of projections) await setCheckpoint(db, p.name, head, p.codeVersion);
+  } finally {
+    db.release();
+  }
+}
+
+/** Flushes the previous phase's dirty pages now, so its write-back does not land in the next phase's timing. */
+async function checkpoint(pool: Pool): Promise<void> {
+  await pool.query('CHECKPOINT').catch(() => undefined); // needs superuser or pg_checkpoint; skip otherwise
+}

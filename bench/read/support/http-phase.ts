@@ -1,0 +1,135 @@
+import { loadavg } from 'node:os';
+import { Pool } from 'pg';
+import { startChildServer, type ChildServer } from './child';
+import { backendPids, processCpuMs, totalCpuMs } from './cpu';
+import { explainTimeline, type PlanSummary } from './explain';
+import { hammer, probe, type HttpFigures } from './http-load';
+import { countMatches, timelineScenarios, type Scenario } from './scenarios';
+
+export interface HttpTimings {
+  connections: number;
+  warmupSeconds: number;
+  loadedSeconds: number;
+  /** The one-connection run: latency without queueing, i.e. the cost of one request. */
+  singleSeconds: number;
+}
+
+export interface EndpointFigures {
+  key: string;
+  label: string;
+  /** Live rows the filter matches; null for the ceilings. */
+  matches: number | null;
+  items: number;
+  bytes: number;
+  loaded: HttpFigures;
+  single: HttpFigures;
+  /** CPU per request during the loaded run: the HTTP process, and the Postgres backends serving it. */
+  cpuMsPerRequest: { server: number | null; db: number | null };
+  /** 1-minute load average when the loaded run started: other work on the machine shows up here. */
+  loadAverage: number;
+  plan: PlanSummary | null;
+}
+
+type Log = (line: string) => void;
+type Server = ChildServer<{ baseUrl: string }>;
+/** The API's pool (TypeORM's default application_name): its backends' CPU is the database's cost per request. */
+const API_APPLICATION_NAME = 'annals';
+
+/** Every timeline scenario against the real API, then the ceilings, then EXPLAIN of each query on an idle server. */
+export async function httpPhase(url: string, timings: HttpTimings, log: Log): Promise<EndpointFigures[]> {
+  const pool = new Pool({ connectionString: url, max: 2, application_name: 'annals-bench-read' });
+  try {
+    const scenarios = await timelineScenarios(pool);
+    const results: EndpointFigures[] = [];
+    let firstPage: unknown;
+    const api: Server = await startChildServer('api.child.js', { url });
+    try {
+      log(`API in child process ${api.pid} at ${api.info.baseUrl}`);
+      await jitWarmup(api, scenarios[0], timings);
+      for (const scenario of scenarios) {
+        const matches = scenario.filter ? await countMatches(pool, scenario.filter) : null;
+        const dbPids = () => backendPids(pool, API_APPLICATION_NAME);
+        const { endpoint, body } = await measureEndpoint(api, scenario, matches, timings, dbPids, log);
+        firstPage ??= body;
+        results.push(endpoint);
+      }
+    } finally {
+      await api.stop();
+    }
+    const ceiling: Server = await startChildServer('ceiling.child.js', { page: firstPage });
+    try {
+      log(`ceiling in child process ${ceiling.pid} at ${ceiling.info.baseUrl}`);
+      await jitWarmup(ceiling, ceilingScenarios()[1], timings);
+      for (const scenario of ceilingScenarios()) {
+        const noDb = async () => [];
+        results.push((await measureEndpoint(ceiling, scenario, null, timings, noDb, log)).endpoint);
+      }
+    } finally {
+      await ceiling.stop();
+    }
+    for (const [i, scenario] of scenarios.entries()) {
+      if (!scenario.filter) continue;
+      const plan = await explainTimeline(pool, scenario.filter);
+      log(`\nEXPLAIN (ANALYZE, BUFFERS) — ${scenario.label}\n${plan.text}`);
+      results[i].plan = plan;
+    }
+    return results;
+  } finally {
+    await pool.end();
+  }
+}
+
+/** A fresh process runs cold code: without this, the first scenario would also pay for V8's compilation. */
+async function jitWarmup(server: Server, scenario: Scenario, timings: HttpTimings): Promise<void> {
+  await hammer(`${server.info.baseUrl}${scenario.path}`, timings.connections, 3 * timings.warmupSeconds);
+}
+
+function ceilingScenarios(): Scenario[] {
+  return [
+    { key: 'ceilingSmall', label: 'ceiling: Nest+Fastify constant JSON', path: '/ceiling/small' },
+    { key: 'ceilingPage', label: 'ceiling: same, constant first page', path: '/ceiling/page' },
+  ];
+}
+
+async function measureEndpoint(
+  server: Server,
+  scenario: Scenario,
+  matches: number | null,
+  timings: HttpTimings,
+  dbPids: () => Promise<number[]>,
+  log: Log,
+): Promise<{ endpoint: EndpointFigures; body: unknown }> {
+  const url = `${server.info.baseUrl}${scenario.path}`;
+  const { body, items, bytes } = await probe(url);
+  await hammer(url, timings.connections, timings.warmupSeconds);
+  // After the warm-up the pool has opened its connections: these are the backends the loaded run will use.
+  const db = await dbPids();
+  const serverPid = server.pid ?? -1;
+  const before = { server: processCpuMs(serverPid), db: totalCpuMs(db) };
+  const loadAverage = loadavg()[0];
+  const loaded = await hammer(url, timings.connections, timings.loadedSeconds);
+  const after = { server: processCpuMs(serverPid), db: totalCpuMs(db) };
+  const single = await hammer(url, 1, timings.singleSeconds);
+  const failures = loaded.failures + single.failures;
+  if (failures > 0) throw new Error(`${scenario.label}: ${failures} failed requests; the figures would be meaningless`);
+  const perRequest = (a: number | null, b: number | null) =>
+    a === null || b === null || loaded.requests === 0 ? null : (b - a) / loaded.requests;
+  const cpuMsPerRequest = { server: perRequest(before.server, after.server), db: perRequest(before.db, after.db) };
+  log(
+    `  ${scenario.label.padEnd(58)} ${Math.round(loaded.requestsPerSecond).toString().padStart(6)} req/s  ` +
+      `p50 ${loaded.p50Ms} ms  p99 ${loaded.p99Ms} ms  | 1 conn p50 ${single.p50Ms} ms | load ${loadAverage.toFixed(1)}`,
+  );
+  const endpoint = {
+    key: scenario.key,
+    label: scenario.label,
+    matches,
+    items,
+    bytes,
+    loaded,
+    single,
+    cpuMsPerRequest,
+    loadAverage,
+    plan: null,
+  };
+  return { endpoint, body };
+}

@@ -1,0 +1,139 @@
+import type { Pool } from 'pg';
+import type { DiplomaticEventRecorded } from '@libs/diplomacy';
+
+export const RAW_TABLE = 'bench_timeline_raw';
+const BATCH = 2000;
+
+const COLUMNS = [
+  'id',
+  'version',
+  'at',
+  'type',
+  'title',
+  'summary',
+  'actors',
+  'actor_ids',
+  'countries',
+  'location',
+  'date_start',
+  'date_end',
+  'date',
+  'status',
+  'source_id',
+  'quote',
+];
+const TYPES = [
+  'uuid',
+  'int',
+  'timestamptz',
+  'text',
+  'text',
+  'text',
+  'jsonb',
+  'text[]',
+  'text[]',
+  'jsonb',
+  'date',
+  'date',
+  'jsonb',
+  'text',
+  'uuid',
+  'text',
+];
+
+/*
+ * The same row fields and the same search vector as TimelineProjection (copied: the baseline must cost what the
+ * projection's INSERT costs, minus the projection's own machinery), from a multi-row VALUES with plain parameters.
+ */
+const insertSql = (rows: number) => `
+INSERT INTO ${RAW_TABLE} (id, version, valid_from, type, type_root, title, summary, actors, actor_ids, countries,
+                          location, date_start, date_end, date, status, source_id, quote, recorded_at, search)
+SELECT r.id, r.version, r.at, r.type, left(r.type, 2), r.title, r.summary, r.actors, r.actor_ids, r.countries,
+       r.location, r.date_start, r.date_end, r.date, r.status, r.source_id, r.quote, r.at,
+       setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('simple', r.title), 'A')
+       || to_tsvector('english', coalesce(r.summary, '')) || to_tsvector('simple', coalesce(r.summary, ''))
+       || to_tsvector('arabic', r.quote) || to_tsvector('simple', r.quote)
+       || to_tsvector('simple', coalesce(r.location->>'name', '') || ' ' ||
+            (SELECT coalesce(string_agg(a->>'name', ' '), '') FROM jsonb_array_elements(r.actors) a))
+FROM (VALUES ${Array.from(
+  { length: rows },
+  (_, row) => `(${TYPES.map((type, col) => `$${row * TYPES.length + col + 1}::${type}`).join(', ')})`,
+).join(',\n')})
+  AS r(${COLUMNS.join(', ')})
+ON CONFLICT (id, version) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, actors = EXCLUDED.actors,
+  actor_ids = EXCLUDED.actor_ids, countries = EXCLUDED.countries, date_start = EXCLUDED.date_start,
+  date_end = EXCLUDED.date_end, date = EXCLUDED.date, search = EXCLUDED.search`;
+
+interface LogRow {
+  position: string;
+  version: number;
+  type: string;
+  data: unknown;
+  recorded_at: Date;
+}
+
+export interface RawFigures {
+  events: number;
+  rows: number;
+  seconds: number;
+}
+
+/** The table the baseline fills: timeline_versions' columns, defaults and every index, so inserts cost the same. */
+export async function createRawTable(pool: Pool): Promise<void> {
+  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}`);
+  await pool.query(`CREATE TABLE ${RAW_TABLE} (LIKE timeline_versions INCLUDING ALL)`);
+}
+
+export async function dropRawTable(pool: Pool): Promise<void> {
+  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}`);
+}
+
+/**
+ * What plain pg can do: keyset-read `events` by position, 2,000 at a time, and upsert the recorded events in one
+ * statement per batch. No corrections, retractions, checkpoints, shadow tables or checksums.
+ */
+export async function rawTimelineLoad(pool: Pool, onBatch: (events: number) => void): Promise<RawFigures> {
+  const started = performance.now();
+  let after = '0';
+  let events = 0;
+  let written = 0;
+  for (;;) {
+    const { rows } = await pool.query<LogRow>(
+      `SELECT position, version, type, data, recorded_at FROM events WHERE position > $1 ORDER BY position LIMIT ${BATCH}`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].position;
+    events += rows.length;
+    const params = rows.filter((r) => r.type === 'DiplomaticEventRecorded').flatMap(toParams);
+    const count = params.length / TYPES.length;
+    if (count > 0) {
+      await pool.query(insertSql(count), params);
+      written += count;
+    }
+    onBatch(events);
+  }
+  return { events, rows: written, seconds: (performance.now() - started) / 1000 };
+}
+
+function toParams(row: LogRow): unknown[] {
+  const d = row.data as DiplomaticEventRecorded['data'];
+  return [
+    d.id,
+    row.version,
+    row.recorded_at,
+    d.type,
+    d.title,
+    d.summary,
+    JSON.stringify(d.actors),
+    d.actors.map((a) => a.id),
+    [...new Set(d.actors.map((a) => a.country))].sort(),
+    d.location === null ? null : JSON.stringify(d.location),
+    d.date.start,
+    d.date.end,
+    JSON.stringify(d.date),
+    d.status,
+    d.source.sourceId,
+    d.source.quote,
+  ];
+}

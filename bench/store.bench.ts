@@ -1,0 +1,82 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '../libs/event-store/src/event-store';
+import { loadCopyStreams } from './support/copy-streams';
+import { openBenchDatabase } from './support/database';
+import { measureAll, type Timing, type Workload } from './support/measure';
+import { benchPayload, jsonBytes } from './support/payload';
+import {
+  BATCH_ROWS,
+  createRawTable,
+  dropRawTable,
+  rawCopy,
+  rawInsertBatch,
+  rawInsertSingle,
+} from './support/raw-baseline';
+import { renderHeader, renderJson, renderTable, type Report } from './support/report';
+import { storeAppendMany, storeAppendSingle } from './support/store-workloads';
+
+/**
+ * 5 short rounds rather than 3 long ones: on a shared 2-core machine a median of 5 shrugs off two disturbed
+ * rounds. Up to 8 workloads x (1 s warm-up + 5 x 2 s) ≈ 90 s.
+ */
+const TIMING: Timing = { warmupMs: 1000, runMs: 2000, rounds: 5 };
+const CONCURRENT_WRITERS = 8;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const db = await openBenchDatabase(log);
+  // One pool per concurrency level, shared by the raw and store workloads so both pay the same pool overhead.
+  const single = new Pool({ connectionString: db.url, max: 1, application_name: 'annals-bench' });
+  const multi = new Pool({ connectionString: db.url, max: CONCURRENT_WRITERS, application_name: 'annals-bench' });
+  for (const pool of [single, multi]) pool.on('error', (e) => log(`idle client error: ${e.message}`));
+  try {
+    await createRawTable(single);
+    const report = await run(db.label, single, multi);
+    process.stdout.write(`\n${renderHeader(report, TIMING)}\n\n${renderTable(report)}\n\n${renderJson(report)}\n`);
+  } finally {
+    await dropRawTable(single).catch((e: Error) => log(`could not drop the raw table: ${e.message}`));
+    await Promise.all([single.end(), multi.end()]);
+    await db.stop();
+  }
+}
+
+async function run(database: string, single: Pool, multi: Pool): Promise<Report> {
+  const payload = benchPayload();
+  const copy = loadCopyStreams();
+  const skipped: Record<string, string> = {};
+  const workloads: Workload[] = [
+    rawInsertSingle(single, 1, payload),
+    rawInsertSingle(multi, CONCURRENT_WRITERS, payload),
+    rawInsertBatch(single, payload),
+  ];
+  if (copy.available) {
+    workloads.push(
+      rawCopy(single, copy.copyStreams, payload, 'stream'),
+      rawCopy(single, copy.copyStreams, payload, 'batch'),
+    );
+  } else {
+    skipped['raw COPY FROM STDIN'] = copy.reason;
+  }
+  workloads.push(
+    storeAppendSingle(new PostgresEventStore(single), 1, payload),
+    storeAppendSingle(new PostgresEventStore(multi), CONCURRENT_WRITERS, payload),
+    storeAppendMany(new PostgresEventStore(single), payload, BATCH_ROWS),
+  );
+  log(`measuring on ${database}: ${workloads.length} workloads, warm-up then ${TIMING.rounds} interleaved rounds`);
+  const loadBefore = loadavg()[0];
+  const measurements = await measureAll(workloads, TIMING, log);
+  return {
+    database,
+    load: { before: loadBefore, after: loadavg()[0], cores: availableParallelism() },
+    payload: { dataBytes: jsonBytes(payload.data), metadataBytes: jsonBytes(payload.metadata) },
+    measurements,
+    skipped,
+  };
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
