@@ -28,7 +28,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('Annals')
     .setDescription(DESCRIPTION)
     .setVersion(packageVersion())
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN' }, 'admin');
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: undefined, description: 'The ADMIN_TOKEN' },
+      'admin',
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   return SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorBodySchema] });
 }
@@ -44,7 +47,7 @@ function packageVersion(): string {
 
 /** OpenAPI 3 document at /docs-json and its UI at /docs (assets under /docs/, all same-origin). */
 export function setUpOpenApi(app: NestFastifyApplication): void {
-  // A factory: the document is built on the first request, once every controller's route is known.
+  // A factory: the document is built when first asked for, not on every boot.
   SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: DOCS_JSON_PATH,
     raw: ['json'],

@@ -40,6 +40,7 @@ export class ProjectionRunner {
   private leaderClient: PoolClient | undefined;
   private subscription: LogSubscription | undefined;
   private retry: NodeJS.Timeout | undefined;
+  private attempt: Promise<void> | undefined;
 
   constructor(
     private readonly store: PostgresEventStore,
@@ -48,12 +49,13 @@ export class ProjectionRunner {
   ) {}
 
   start(): void {
-    void this.tryToLead();
+    this.attempt = this.tryToLead();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    await this.attempt; // an attempt in flight may still be starting a subscription: let it land, then stop it
     await this.subscription?.stop();
     this.leaderClient?.release(true);
     this.leaderClient = undefined;
@@ -91,7 +93,7 @@ export class ProjectionRunner {
   }
 
   private scheduleRetry(): void {
-    if (!this.stopped) this.retry = setTimeout(() => void this.tryToLead(), LEADER_RETRY_MS);
+    if (!this.stopped) this.retry = setTimeout(() => (this.attempt = this.tryToLead()), LEADER_RETRY_MS);
   }
 
   private lostLeadership(error: unknown): void {

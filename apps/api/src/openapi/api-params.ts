@@ -3,7 +3,8 @@ import { ApiHeader, ApiParam } from '@nestjs/swagger';
 /** The optional Idempotency-Key request header of the admin writes that create something. */
 export const ApiIdempotencyKey = () =>
   ApiHeader({
-    name: 'Idempotency-Key',
+    // Lower case, as @Headers('idempotency-key') reads it: the explorer then merges the two into one parameter.
+    name: 'idempotency-key',
     required: false,
     description:
       'Makes a retry safe: the same key and body answer as the first time did; ' +
