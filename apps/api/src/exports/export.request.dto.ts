@@ -1,4 +1,4 @@
-import { OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { TimelineQueryDto } from '../timeline/timeline.request.dto';
 
@@ -12,6 +12,11 @@ export const TIMELINEJS_GROUPS = ['type', 'country'] as const;
 export type TimelineJsGroup = (typeof TIMELINEJS_GROUPS)[number];
 
 export class TimelineJsQueryDto extends ExportQueryDto {
+  @ApiPropertyOptional({
+    enum: TIMELINEJS_GROUPS,
+    default: 'type',
+    description: 'TimelineJS group: CAMEO type or country',
+  })
   @IsOptional()
   @IsIn(TIMELINEJS_GROUPS, { message: `group must be one of ${TIMELINEJS_GROUPS.join(', ')}` })
   group?: TimelineJsGroup;

@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { toTimelineRequest } from '../timeline/timeline-request';
@@ -16,11 +17,23 @@ const FILENAME = 'annals-timeline';
  * byte goes out: X-Annals-Truncated must be a header, and only the end of the walk knows whether the cap
  * was reached (a stream would also turn a failure half-way into a cut file with a 200).
  */
+/** Files, not JSON objects: documented by media type; X-Annals-Truncated says the 10,000-item cap was hit. */
+const truncatedHeader = {
+  'X-Annals-Truncated': { description: 'true when more items matched than the cap', schema: { type: 'string' } },
+};
+
+@ApiTags('exports')
 @Controller('api')
 export class ExportsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('timeline.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    description: 'iCalendar (RFC 5545): one all-day VEVENT per item',
+    headers: truncatedHeader,
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   async ics(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const timeline = await this.collect(query);
     answerAs(reply, timeline, 'text/calendar; charset=utf-8', `${FILENAME}.ics`);
@@ -28,6 +41,12 @@ export class ExportsController {
   }
 
   @Get('timeline.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'CSV (RFC 4180), UTF-8 with BOM',
+    headers: truncatedHeader,
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async csv(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const timeline = await this.collect(query);
     answerAs(reply, timeline, 'text/csv; charset=utf-8', `${FILENAME}.csv`);
@@ -36,6 +55,11 @@ export class ExportsController {
 
   /** Read by the TimelineJS embed, so served inline rather than as a download. */
   @Get('timeline/timelinejs')
+  @ApiOkResponse({
+    description: 'TimelineJS JSON: {title, events[]}',
+    headers: truncatedHeader,
+    schema: { type: 'object' },
+  })
   async timelineJs(@Query() query: TimelineJsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { group = 'type', ...filters } = query;
     const timeline = await this.collect(filters);
