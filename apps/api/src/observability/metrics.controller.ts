@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Inject, type OnModuleInit } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Gauge } from 'prom-client';
 import { ProjectionStatusService, RebuildService } from '@libs/projections';
 import { METRICS } from './metrics';
 
@@ -8,35 +7,10 @@ import { METRICS } from './metrics';
 @ApiTags('Metrics')
 @Controller('metrics')
 export class MetricsController implements OnModuleInit {
-  private readonly position: Gauge;
-  private readonly lag: Gauge;
-  private readonly head: Gauge;
-
   constructor(
     private readonly status: ProjectionStatusService,
     @Inject(RebuildService) private readonly rebuilds: RebuildService,
-  ) {
-    const registers = [METRICS.registry];
-    this.position =
-      (METRICS.registry.getSingleMetric('annals_projection_position') as Gauge) ??
-      new Gauge({
-        name: 'annals_projection_position',
-        help: 'Log position a projection has applied',
-        labelNames: ['projection'],
-        registers,
-      });
-    this.lag =
-      (METRICS.registry.getSingleMetric('annals_projection_lag_events') as Gauge) ??
-      new Gauge({
-        name: 'annals_projection_lag_events',
-        help: 'Stored events a projection has not applied yet',
-        labelNames: ['projection'],
-        registers,
-      });
-    this.head =
-      (METRICS.registry.getSingleMetric('annals_log_head_position') as Gauge) ??
-      new Gauge({ name: 'annals_log_head_position', help: 'Highest position in the event log', registers });
-  }
+  ) {}
 
   onModuleInit(): void {
     this.rebuilds.onFinished(({ projection, status, seconds }) =>
@@ -54,10 +28,10 @@ export class MetricsController implements OnModuleInit {
   })
   async metrics(): Promise<string> {
     const { head, projections } = await this.status.status();
-    this.head.set(head);
+    METRICS.logHead.set(head);
     for (const p of projections) {
-      this.position.set({ projection: p.name }, p.position);
-      this.lag.set({ projection: p.name }, p.lag);
+      METRICS.projectionPosition.set({ projection: p.name }, p.position);
+      METRICS.projectionLag.set({ projection: p.name }, p.lag);
     }
     return METRICS.registry.metrics();
   }

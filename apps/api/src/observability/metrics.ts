@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * One registry per process (Prometheus sums across processes). Counters and histograms are fed where things
@@ -27,6 +27,27 @@ export class AnnalsMetrics {
     help: 'Projection rebuild durations, by projection and outcome',
     labelNames: ['projection', 'status'],
     buckets: [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800],
+    registers: [this.registry],
+  });
+
+  // Set from Postgres at scrape time by the metrics controller.
+  readonly projectionPosition = new Gauge({
+    name: 'annals_projection_position',
+    help: 'Log position a projection has applied',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+
+  readonly projectionLag = new Gauge({
+    name: 'annals_projection_lag_events',
+    help: 'Stored events a projection has not applied yet',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+
+  readonly logHead = new Gauge({
+    name: 'annals_log_head_position',
+    help: 'Highest position in the event log',
     registers: [this.registry],
   });
 
