@@ -14,4 +14,5 @@ export * from './diplomatic-event/retract-event.command';
 export * from './source/source.events';
 export * from './source/register-source.command';
 export * from './source/load-source';
+export { isDateOrDateTime } from './source/source.decide';
 export * from './seed/seed.service';

@@ -86,7 +86,7 @@ function announceIn(slot, text) {
   slot.append(h('p', { class: 'notice', role: 'status' }, text));
 }
 
-function correctionForm(item, { onDone, onRefused, onReload }) {
+function correctionForm(item, handlers) {
   const fields = eventFields('changes.', item);
   const quote = h('textarea', { name: 'changes.quote', rows: 3, ...languageAttributes(item.sources[0]?.language) });
   quote.value = item.sources[0]?.quote ?? '';
@@ -111,23 +111,30 @@ function correctionForm(item, { onDone, onRefused, onReload }) {
     );
     if (Object.keys(changes).length === 0)
       return showFieldErrors(form, { message: 'Nothing has changed yet: edit a field, then save.', fields: {} });
-    submit.disabled = true;
-    try {
-      const body = { expectedVersion: item.version, changes, reason: reason.value.trim() };
-      const result = await api.correctEvent(adminSession.token(), item.id, body);
-      await onDone(result);
-    } catch (error) {
-      if (error.status === 401) onRefused(error);
-      else if (error.status === 409) conflict(form, error, onReload);
-      else showFieldErrors(form, error);
-    } finally {
-      submit.disabled = false;
-    }
+    const body = { expectedVersion: item.version, changes, reason: reason.value.trim() };
+    await sendAdminWrite(form, submit, () => api.correctEvent(adminSession.token(), item.id, body), handlers);
   });
   return form;
 }
 
-function retractionForm(item, { onDone, onRefused, onReload }) {
+/**
+ * Sends a correction or retraction; 401 asks for the token again, 409 offers the latest version, anything else
+ * shows the server's messages next to the fields.
+ */
+async function sendAdminWrite(form, submit, send, { onDone, onRefused, onReload }) {
+  submit.disabled = true;
+  try {
+    await onDone(await send());
+  } catch (error) {
+    if (error.status === 401) onRefused(error);
+    else if (error.status === 409) conflict(form, error, onReload);
+    else showFieldErrors(form, error);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function retractionForm(item, handlers) {
   const reason = h('textarea', { name: 'reason', rows: 2, dir: 'auto' });
   const submit = h('button', { type: 'submit', class: 'button-danger' }, 'Retract event');
   const form = h(
@@ -140,18 +147,8 @@ function retractionForm(item, { onDone, onRefused, onReload }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
-    submit.disabled = true;
-    try {
-      const body = { expectedVersion: item.version, reason: reason.value.trim() };
-      const result = await api.retractEvent(adminSession.token(), item.id, body);
-      await onDone(result);
-    } catch (error) {
-      if (error.status === 401) onRefused(error);
-      else if (error.status === 409) conflict(form, error, onReload);
-      else showFieldErrors(form, error);
-    } finally {
-      submit.disabled = false;
-    }
+    const body = { expectedVersion: item.version, reason: reason.value.trim() };
+    await sendAdminWrite(form, submit, () => api.retractEvent(adminSession.token(), item.id, body), handlers);
   });
   return form;
 }

@@ -44,7 +44,7 @@ export class AdminController {
     @Headers('idempotency-key') key?: string,
   ) {
     const idempotencyKey = checkKey(key);
-    const id = idempotencyKey ? deterministicUuid(`source:${idempotencyKey}`) : randomUUID();
+    const id = newId('source', idempotencyKey);
     const { id: sourceId } = await this.commands.execute(
       new RegisterSourceCommand(id, body, commandMeta(request, idempotencyKey)),
     );
@@ -70,7 +70,7 @@ export class AdminController {
     @Headers('idempotency-key') key?: string,
   ) {
     const idempotencyKey = checkKey(key);
-    const id = idempotencyKey ? deterministicUuid(`diplomatic-event:${idempotencyKey}`) : randomUUID();
+    const id = newId('diplomatic-event', idempotencyKey);
     const input = { ...body, date: toDateInput(body.date) };
     return this.commands.execute(new RecordEventCommand(id, input, commandMeta(request, idempotencyKey)));
   }
@@ -128,6 +128,11 @@ function toDateInput(date: DateDto): DateInput {
   if (date.expression !== undefined)
     return { expression: date.expression, anchor: date.anchor, direction: date.direction };
   return { start: date.start as string, end: date.end };
+}
+
+/** A fresh id, or with an Idempotency-Key the same id every time, so a retry lands on the first request's stream. */
+function newId(scope: string, idempotencyKey: string | undefined): string {
+  return idempotencyKey ? deterministicUuid(`${scope}:${idempotencyKey}`) : randomUUID();
 }
 
 function checkKey(key: string | undefined): string | undefined {

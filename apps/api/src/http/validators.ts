@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { isCameoCode, isCountryCode } from '@libs/diplomacy';
+import { isCameoCode, isCountryCode, isDateOrDateTime } from '@libs/diplomacy';
 import { isCalendarDate } from '@libs/temporal';
 
 /** `message` may say $property and $got (the value as JSON, or "nothing" when missing). */
@@ -42,11 +42,10 @@ export const IsCalendarDate = (o?: ValidationOptions) =>
     o,
   );
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 export const IsDateOrDateTime = (o?: ValidationOptions) =>
   rule(
     'isDateOrDateTime',
-    (v) => typeof v === 'string' && DATE_TIME.test(v) && isCalendarDate(v.slice(0, 10)),
+    isDateOrDateTime,
     '$property must be an ISO 8601 date or date-time that exists (e.g. 2023-11-01), got $got',
     o,
   );

@@ -7,6 +7,12 @@ import type { SourceRegistered } from './source.events';
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** A publication date: an ISO 8601 date, or date-time with a zone, on a day that exists. */
+export function isDateOrDateTime(value: unknown): value is string {
+  const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+  return match !== null && isCalendarDate(match[1]);
+}
+
 export function decideRegisterSource(id: string, input: RegisterSourceInput): [SourceRegistered] {
   const problems = {
     ...checkText(input.title, 'title', 500, true),
@@ -17,8 +23,7 @@ export function decideRegisterSource(id: string, input: RegisterSourceInput): [S
   if (typeof input.language !== 'string' || !LANGUAGE_TAG.test(input.language)) {
     problems.language = 'must be a BCP 47 language tag such as "ar" or "en"';
   }
-  const date = DATE_TIME.exec(input.publishedAt ?? '');
-  if (!date || !isCalendarDate(date[1])) {
+  if (!isDateOrDateTime(input.publishedAt)) {
     problems.publishedAt = 'must be an ISO 8601 date or date-time that exists (e.g. 2023-11-01)';
   }
   if (Object.keys(problems).length > 0) throw new InvalidDiplomaticEventError(problems);
