@@ -7,7 +7,7 @@ import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { createScratchDatabase, pollUntil, type ScratchDatabase } from '../support/processes';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-const READ_MODELS = ['timeline_versions', 'timeline_sources', 'actor_events', 'actors'];
+const READ_MODELS = ['timeline_versions', 'timeline_sources', 'timeline_actor_names', 'actor_events', 'actors'];
 
 /**
  * A later migration that names an index must work the same on a fresh database and on one rebuilt every night:

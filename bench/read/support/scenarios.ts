@@ -37,8 +37,8 @@ export async function timelineScenarios(pool: Pool): Promise<Scenario[]> {
   const [en, ar] = RARE_WORDS;
   return [
     timeline('none', 'no filter', {}, {}),
-    timeline('country', 'country=FRA', { country: 'FRA' }, { country: 'FRA' }),
-    timeline('actor', `actor=${actor} (rank ${ACTOR_RANK})`, { actor }, { actor }),
+    timeline('country', 'country=FRA', { country: 'FRA' }, { country: ['FRA'] }),
+    timeline('actor', `actor=${actor} (rank ${ACTOR_RANK})`, { actor }, { actor: [actor] }),
     timeline(
       'dateRange',
       'from=2001-01-01&to=2001-12-31',

@@ -7,6 +7,7 @@ import { ProjectorService } from './projector.service';
 import { GetActorsHandler } from './queries/actors.query';
 import { GetEventHandler } from './queries/event.query';
 import { GetTimelineHandler } from './queries/timeline.handler';
+import { CountTimelineHandler } from './queries/timeline-count.query';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
 import { RebuildService } from './rebuild/rebuild.service';
 import { TimelineProjection } from './timeline/timeline.projection';
@@ -38,6 +39,7 @@ export class ProjectionsModule {
         RebuildService,
         ProjectionStatusService,
         GetTimelineHandler,
+        CountTimelineHandler,
         GetEventHandler,
         GetActorsHandler,
         ...background,

@@ -4,9 +4,9 @@ import { TimelineQueryDto } from '../timeline/timeline.request.dto';
 
 /**
  * The filters of GET /api/timeline, without paging: an export holds every matching item (up to its cap),
- * so `limit` and `cursor` are refused like any other unknown parameter.
+ * so `limit`, `cursor` and `order` (always date order) are refused like any other unknown parameter.
  */
-export class ExportQueryDto extends OmitType(TimelineQueryDto, ['limit', 'cursor'] as const) {}
+export class ExportQueryDto extends OmitType(TimelineQueryDto, ['limit', 'cursor', 'order'] as const) {}
 
 export const TIMELINEJS_GROUPS = ['type', 'country'] as const;
 export type TimelineJsGroup = (typeof TIMELINEJS_GROUPS)[number];

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ACTOR_ROLES,
   EVENT_STATUSES,
@@ -8,7 +8,13 @@ import {
   type Location,
 } from '@libs/diplomacy';
 import type { Precision } from '@libs/temporal';
-import type { ActorSummary, TimelineItem, TimelinePage } from '@libs/projections';
+import {
+  EXACT_TOTAL_LIMIT,
+  type ActorSummary,
+  type Snippet,
+  type TimelineItem,
+  type TimelinePage,
+} from '@libs/projections';
 
 export const PRECISIONS: Precision[] = ['day', 'week', 'month', 'year', 'vague'];
 
@@ -79,6 +85,22 @@ export class ItemSourceSchema implements ItemSource {
   language!: string | null;
 }
 
+@ApiSchema({ name: 'Snippet' })
+export class SnippetSchema implements Snippet {
+  @ApiProperty({ enum: ['title', 'summary', 'quote'] })
+  field!: Snippet['field'];
+
+  @ApiProperty({ description: 'The matching text, cut to a window (… where cut)' })
+  text!: string;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+    description: '[start, end) character offsets of the matched words in `text`',
+  })
+  marks!: [number, number][];
+}
+
 @ApiSchema({ name: 'TimelineItem', description: 'One diplomatic event as the timeline shows it (its latest version).' })
 export class TimelineItemSchema implements TimelineItem {
   @ApiProperty({ format: 'uuid' })
@@ -131,6 +153,13 @@ export class TimelineItemSchema implements TimelineItem {
 
   @ApiProperty({ format: 'date-time', description: 'When this version was recorded' })
   updatedAt!: string;
+
+  @ApiPropertyOptional({
+    type: () => SnippetSchema,
+    nullable: true,
+    description: 'Only when `q` is given: where the words matched, as written in the source',
+  })
+  snippet?: SnippetSchema | null;
 }
 
 @ApiSchema({ name: 'TimelinePage', description: 'Items in date order; pass nextCursor as `cursor` for the next page.' })
@@ -140,6 +169,17 @@ export class TimelinePageSchema implements TimelinePage {
 
   @ApiProperty({ type: String, nullable: true, description: 'null on the last page' })
   nextCursor!: string | null;
+}
+
+@ApiSchema({ name: 'TimelineTotalPage' })
+export class TimelineTotalPageSchema extends TimelinePageSchema {
+  @ApiProperty({ type: 'integer', description: 'How many items match the filters (all pages)' })
+  total!: number;
+
+  @ApiProperty({
+    description: `true: \`total\` is counted exactly; false: more than ${EXACT_TOTAL_LIMIT} match and it is the planner's estimate`,
+  })
+  totalExact!: boolean;
 }
 
 @ApiSchema({ name: 'ActorSummary' })

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { decodeCursor, type TimelineCursor, type TimelineFilter } from '@libs/projections';
+import { decodeCursor, type TimelineCursor, type TimelineFilter, type TimelineOrder } from '@libs/projections';
 import { errorBody } from '../http/error-body';
 import type { TimelineQueryDto } from './timeline.request.dto';
 
@@ -12,12 +12,20 @@ export function toTimelineRequest(dto: TimelineQueryDto): {
   filter: TimelineFilter;
   limit: number;
   cursor?: TimelineCursor;
+  order: TimelineOrder;
 } {
   if (dto.from && dto.to && dto.from > dto.to) throw badParameter('to', `must not be before from (${dto.from})`);
   const cursor = dto.cursor === undefined ? undefined : decodeCursor(dto.cursor);
   if (dto.cursor !== undefined && !cursor) throw badParameter('cursor', 'is not a nextCursor this API gave out');
   const asOf = dto.asOf ? new Date(dto.asOf) : undefined;
   if (asOf && Number.isNaN(asOf.getTime())) throw badParameter('asOf', 'must be a valid ISO 8601 timestamp');
-  const { limit, cursor: _cursor, asOf: _asOf, ...rest } = dto;
-  return { filter: { ...rest, q: rest.q?.trim() || undefined, asOf }, limit: limit ?? 50, cursor };
+  const { limit, cursor: _cursor, asOf: _asOf, order, ...rest } = dto;
+  const q = rest.q?.trim() || undefined;
+  return {
+    filter: { ...rest, q, asOf },
+    limit: limit ?? 50,
+    cursor,
+    // A search ranks the best match first unless the caller asks for date order.
+    order: order ?? (q ? 'relevance' : 'asc'),
+  };
 }

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
+import { CountTimelineQuery, GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
-import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../openapi/timeline.schema';
+import { ActorsPageSchema, TimelineItemSchema, TimelineTotalPageSchema } from '../openapi/timeline.schema';
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
 @ApiTags('Timeline')
@@ -17,11 +17,10 @@ export class TimelineController {
 
   @Get('timeline')
   @ApiOperation({ summary: 'The timeline: current events in date order, filtered, a page at a time' })
-  @ApiOkResponse({ type: TimelinePageSchema })
+  @ApiOkResponse({ type: TimelineTotalPageSchema })
   @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
   timeline(@Query() query: TimelineQueryDto) {
-    const { filter, limit, cursor } = toTimelineRequest(query);
-    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    return this.page(toTimelineRequest(query));
   }
 
   @Get('events/:id')
@@ -48,12 +47,19 @@ export class TimelineController {
   @Get('actors/:actorId/timeline')
   @ApiOperation({ summary: "One actor's timeline (the path's actor replaces any `actor` query parameter)" })
   @ApiParam({ name: 'actorId', description: 'An actor id', example: 'emmanuel-macron' })
-  @ApiOkResponse({ type: TimelinePageSchema })
+  @ApiOkResponse({ type: TimelineTotalPageSchema })
   @ApiErrors({
     400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
   })
   actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
-    const { filter, limit, cursor } = toTimelineRequest({ ...query, actor: actorId });
-    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    return this.page(toTimelineRequest({ ...query, actor: [actorId] }));
+  }
+
+  private async page({ filter, limit, cursor, order }: ReturnType<typeof toTimelineRequest>) {
+    const [page, total] = await Promise.all([
+      this.queries.execute(new GetTimelineQuery(filter, limit, cursor, order)),
+      this.queries.execute(new CountTimelineQuery(filter)),
+    ]);
+    return { ...page, ...total };
   }
 }

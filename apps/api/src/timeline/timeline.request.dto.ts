@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
@@ -7,39 +18,64 @@ import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/vali
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
+/** `country=KAZ,UZB` and `country=KAZ&country=UZB` alike → ['KAZ', 'UZB']; empty items dropped. */
+export const toList = ({ value }: { value: unknown }) => {
+  const items = (Array.isArray(value) ? value : [value]).flatMap((v: unknown) =>
+    typeof v === 'string' ? v.split(',').map((s) => s.trim()) : [v],
+  );
+  return [...new Set(items.filter((v) => v !== ''))];
+};
+
+const MAX_VALUES = 50;
+const LIST = `; several values (any of them matches) as a comma-separated list or by repeating the parameter`;
+
 /** Query parameters of GET /api/timeline (and its exports); unknown parameters are refused. */
 export class TimelineQueryDto {
   @ApiPropertyOptional({
-    description: 'Only events this actor took part in (an actor id)',
-    pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
-    example: 'emmanuel-macron',
+    type: [String],
+    description: `Only events one of these actors took part in (actor ids)${LIST}`,
+    example: ['emmanuel-macron'],
   })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'actor must be an actor id such as "emmanuel-macron"' })
-  actor?: string;
+  @Transform(toList)
+  @ArrayMaxSize(MAX_VALUES, { message: `actor takes at most ${MAX_VALUES} values` })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { each: true, message: 'actor must be actor ids such as "emmanuel-macron"' })
+  actor?: string[];
 
   @ApiPropertyOptional({
-    description: 'Only events involving this country (ISO 3166-1 alpha-3)',
-    pattern: '^[A-Z]{3}$',
-    example: 'FRA',
+    type: [String],
+    description: `Only events involving one of these countries (ISO 3166-1 alpha-3)${LIST}`,
+    example: ['KAZ', 'UZB'],
   })
   @IsOptional()
-  @IsCountryCode()
-  country?: string;
+  @Transform(toList)
+  @ArrayMaxSize(MAX_VALUES, { message: `country takes at most ${MAX_VALUES} values` })
+  @IsCountryCode({ each: true })
+  country?: string[];
 
   @ApiPropertyOptional({
-    description: 'A CAMEO code such as "042", or a 2-digit root such as "04" for every code under it',
-    pattern: '^\\d{2,4}$',
-    example: '04',
+    type: [String],
+    description: `CAMEO codes such as "042", or 2-digit roots such as "04" for every code under them${LIST}`,
+    example: ['04'],
   })
   @IsOptional()
-  @Matches(/^\d{2,4}$/, { message: 'type must be a CAMEO code such as "042" or a 2-digit root such as "04"' })
-  type?: string;
+  @Transform(toList)
+  @ArrayMaxSize(MAX_VALUES, { message: `type takes at most ${MAX_VALUES} values` })
+  @Matches(/^\d{2,4}$/, {
+    each: true,
+    message: 'type must be CAMEO codes such as "042" or 2-digit roots such as "04"',
+  })
+  type?: string[];
 
-  @ApiPropertyOptional({ enum: [...EVENT_STATUSES], enumName: 'EventStatus' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', enum: [...EVENT_STATUSES] },
+    description: `Event statuses${LIST}`,
+  })
   @IsOptional()
-  @IsIn(EVENT_STATUSES, { message: `status must be one of ${EVENT_STATUSES.join(', ')}` })
-  status?: string;
+  @Transform(toList)
+  @IsIn(EVENT_STATUSES, { each: true, message: `status must be one of ${EVENT_STATUSES.join(', ')}` })
+  status?: string[];
 
   @ApiPropertyOptional({
     format: 'date',
@@ -89,6 +125,15 @@ export class TimelineQueryDto {
   @Min(1, { message: 'limit must be a whole number from 1 to 200' })
   @Max(200, { message: 'limit must be a whole number from 1 to 200' })
   limit?: number;
+
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc', 'relevance'],
+    description:
+      'Date order (oldest or newest first), or `relevance` (best match first; the default when `q` is given, else `asc`)',
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc', 'relevance'], { message: 'order must be one of asc, desc, relevance' })
+  order?: 'asc' | 'desc' | 'relevance';
 
   @ApiPropertyOptional({ maxLength: 500, description: 'The nextCursor of the previous page' })
   @IsOptional()

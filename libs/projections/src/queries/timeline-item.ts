@@ -1,4 +1,5 @@
 import { findCameoCode, type Actor, type EventDate, type Location } from '@libs/diplomacy';
+import type { Snippet } from '../search/snippet';
 
 export interface TimelineItem {
   id: string;
@@ -18,6 +19,8 @@ export interface TimelineItem {
   version: number;
   recordedAt: string;
   updatedAt: string;
+  /** Where a search (`q`) matched, with the matched words' offsets; only on searched reads. */
+  snippet?: Snippet | null;
 }
 
 /** The columns every timeline read selects, joined with the item's source. */

@@ -2,12 +2,13 @@ import { Query } from '@nestjs/cqrs';
 import { isCalendarDate } from '@libs/temporal';
 import type { TimelineItem } from './timeline-item';
 
+/** Each list matches any of its values (OR); the filters together must all match (AND). */
 export interface TimelineFilter {
-  actor?: string;
-  country?: string;
-  /** A CAMEO code, or a 2-digit root (all codes under it). */
-  type?: string;
-  status?: string;
+  actor?: readonly string[];
+  country?: readonly string[];
+  /** CAMEO codes, or 2-digit roots (all codes under them). */
+  type?: readonly string[];
+  status?: readonly string[];
   /** Inclusive ISO dates: an item matches when its date span overlaps [from, to]. */
   from?: string;
   to?: string;
@@ -21,30 +22,42 @@ export interface TimelinePage {
   nextCursor: string | null;
 }
 
+/** Date order; a search (`q`) without an explicit order ranks the best match first. */
+export type TimelineOrder = 'asc' | 'desc' | 'relevance';
+
 export class GetTimelineQuery extends Query<TimelinePage> {
   constructor(
     readonly filter: TimelineFilter,
     readonly limit: number,
     readonly cursor?: TimelineCursor,
+    readonly order: TimelineOrder = 'asc',
   ) {
     super();
   }
 }
 
-/** Keyset position in the timeline's order (date start, date end, id): stable under concurrent writes. */
-export interface TimelineCursor {
-  start: string;
-  end: string;
-  id: string;
-}
+/**
+ * Keyset position in the timeline's order (date start, date end, id): stable under concurrent writes. Results
+ * ranked by a search are paged by offset instead (a rank is a float, a poor key).
+ */
+export type TimelineCursor = { start: string; end: string; id: string } | { offset: number };
+
+const MAX_OFFSET = 100_000;
 
 export function encodeCursor(c: TimelineCursor): string {
-  return Buffer.from(JSON.stringify([c.start, c.end, c.id])).toString('base64url');
+  const value = 'offset' in c ? ['rank', c.offset] : [c.start, c.end, c.id];
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 export function decodeCursor(token: string): TimelineCursor | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value[0] === 'rank') {
+      const offset: unknown = value[1];
+      return Number.isInteger(offset) && (offset as number) > 0 && (offset as number) <= MAX_OFFSET
+        ? { offset: offset as number }
+        : undefined;
+    }
     if (!Array.isArray(value) || value.length !== 3) return undefined;
     const [start, end, id] = value as unknown[];
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,38 +4,52 @@ import type { StoredEvent } from '@libs/event-store';
 import type { DiplomaticEventCorrected, DiplomaticEventRecorded, SourceRegistered } from '@libs/diplomacy';
 import type { Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
+import { searchDocument } from '../search/search-text';
 
 const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, title text, summary text, actors jsonb,
   actor_ids text[], countries text[], location jsonb, date jsonb, status text, source_id uuid, quote text,
-  recorded_at timestamptz`;
+  recorded_at timestamptz, search_title text, search_body text`;
 
 /*
- * Search works for Arabic and English: 'simple' keeps every word as written (names, Arabic as typed), 'english'
- * and 'arabic' add stems so "visits" finds "visit" and "التعاون" finds "تعاون".
+ * The search column indexes folded text (see search/search-text.ts: accents, Arabic letter forms and diacritics,
+ * Arabic light stems beside each word) under 'simple' (every word as written) and 'english' (stems, so "visits"
+ * finds "visit"); queries fold `q` with the same code.
  */
 const insertRows = (t: string) => `
 INSERT INTO ${t} (id, version, valid_from, type, type_root, title, summary, actors, actor_ids, countries, location,
                   date_start, date_end, date, status, source_id, quote, recorded_at, search)
 SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), r.title, r.summary, r.actors, r.actor_ids, r.countries,
        r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status, r.source_id, r.quote, r.recorded_at,
-       setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('simple', r.title), 'A')
-       || to_tsvector('english', coalesce(r.summary, '')) || to_tsvector('simple', coalesce(r.summary, ''))
-       || to_tsvector('arabic', r.quote) || to_tsvector('simple', r.quote)
-       || to_tsvector('simple', coalesce(r.location->>'name', '') || ' ' ||
-            (SELECT coalesce(string_agg(a->>'name', ' '), '') FROM jsonb_array_elements(r.actors) a))
+       setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
+       || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
 FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
+
+const insertNames = (t: string) => `
+INSERT INTO ${t} (actor_id, name, search)
+SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
+ON CONFLICT (actor_id, name) DO NOTHING`;
+
+function withSearch(row: TimelineRow) {
+  const body = [row.summary, row.quote, row.location?.name, ...row.actors.map((a) => a.name)];
+  return {
+    ...row,
+    search_title: searchDocument(row.title),
+    search_body: body.map((text) => searchDocument(text)).join(' '),
+  };
+}
 
 /** The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL. */
 @Injectable()
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
-  readonly codeVersion = 1;
-  readonly tables = ['timeline_versions', 'timeline_sources'];
+  readonly codeVersion = 2;
+  readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names'];
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
     let pending: TimelineRow[] = [];
     const flush = async () => {
-      if (pending.length > 0) await tx.query(insertRows(t.timeline_versions), [JSON.stringify(pending)]);
+      if (pending.length === 0) return;
+      await this.insert(tx, t, pending);
       pending = [];
     };
     for (const event of events) {
@@ -80,7 +94,15 @@ export class TimelineProjection implements Projection {
     );
     if (rows.length === 0) return; // corrected an event this projection never saw live: nothing to show
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    await tx.query(insertRows(t.timeline_versions), [JSON.stringify([corrected(row, data, version, at)])]);
+    await this.insert(tx, t, [corrected(row, data, version, at)]);
+  }
+
+  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]) {
+    await tx.query(insertRows(t.timeline_versions), [JSON.stringify(rows.map(withSearch))]);
+    const names = rows.flatMap((r) =>
+      r.actors.map((a) => ({ actor_id: a.id, name: a.name, doc: searchDocument(a.name) })),
+    );
+    await tx.query(insertNames(t.timeline_actor_names), [JSON.stringify(names)]);
   }
 
   private async registerSource(tx: PoolClient, t: Tables, s: SourceRegistered['data']) {
@@ -93,11 +115,14 @@ export class TimelineProjection implements Projection {
   }
 
   async checksum(db: PoolClient, t: Tables): Promise<string> {
-    const { rows } = await db.query<{ versions: string | null; sources: string | null }>(`
+    const { rows } = await db.query<{ versions: string | null; sources: string | null; names: string | null }>(`
       SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, v.title,
                 v.summary, v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at,
                 v.search)::text), '' ORDER BY v.id, v.version)) FROM ${t.timeline_versions} v) AS versions,
-             (SELECT md5(string_agg(md5(s::text), '' ORDER BY s.id)) FROM ${t.timeline_sources} s) AS sources`);
-    return `${rows[0].versions ?? 'empty'}:${rows[0].sources ?? 'empty'}`;
+             (SELECT md5(string_agg(md5(s::text), '' ORDER BY s.id)) FROM ${t.timeline_sources} s) AS sources,
+             (SELECT md5(string_agg(md5(n::text), '' ORDER BY n.actor_id, n.name))
+                FROM ${t.timeline_actor_names} n) AS names`);
+    const { versions, sources, names } = rows[0];
+    return `${versions ?? 'empty'}:${sources ?? 'empty'}:${names ?? 'empty'}`;
   }
 }

@@ -1,0 +1,41 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { PostgresEventStore } from '@libs/event-store';
+import type { TimelineFilter } from './timeline.query';
+import { timelineConditions } from './timeline.handler';
+
+/** Counting stops here: beyond it, the planner's estimate is returned (and said to be one). */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+export interface TimelineTotal {
+  total: number;
+  /** false: more than EXACT_TOTAL_LIMIT items match, and `total` is the planner's estimate. */
+  totalExact: boolean;
+}
+
+export class CountTimelineQuery extends Query<TimelineTotal> {
+  constructor(readonly filter: TimelineFilter) {
+    super();
+  }
+}
+
+@QueryHandler(CountTimelineQuery)
+export class CountTimelineHandler implements IQueryHandler<CountTimelineQuery> {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  async execute({ filter }: CountTimelineQuery): Promise<TimelineTotal> {
+    const params: unknown[] = [];
+    const where = timelineConditions(filter, params).join(' AND ');
+    const from = `FROM timeline_versions v WHERE ${where}`;
+    const { rows } = await this.store.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_TOTAL_LIMIT + 1}) bounded`,
+      params,
+    );
+    if (rows[0].n <= EXACT_TOTAL_LIMIT) return { total: rows[0].n, totalExact: true };
+    const { rows: plan } = await this.store.pool.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`,
+      params,
+    );
+    const estimate = Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+    return { total: Math.max(estimate, EXACT_TOTAL_LIMIT + 1), totalExact: false };
+  }
+}

@@ -1,0 +1,73 @@
+/*
+ * Search folds what people type and what sources write into one form, in code rather than with PostgreSQL's
+ * `unaccent`: the extension exists on PG 15 here and in the embedded PG 17 package, but a user's own PostgreSQL may
+ * lack contrib, and Arabic needs folding of its own anyway. The same functions run on indexed text and on `q`.
+ */
+
+const ARABIC_LETTER = /[\u0621-\u064A]/;
+/** Alef maqsura → yeh, taa marbuta → heh (both spellings appear for the same word in news copy). */
+const ARABIC_LETTERS: Readonly<Record<string, string>> = { '\u0649': '\u064A', '\u0629': '\u0647' };
+/** Letters NFKD does not split into base + mark. */
+const LATIN_LETTERS: Readonly<Record<string, string>> = { ı: 'i', ø: 'o', đ: 'd', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe' };
+
+/**
+ * Lower case; accents, Arabic diacritics and hamza carriers folded (NFKD splits أ إ آ ؤ ئ into a base letter and
+ * a combining mark, which goes with the other marks); tatweel dropped; ى → ي, ة → ه.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}|\u0640/gu, '')
+    .toLowerCase()
+    .replace(/[\u0649\u0629ıøđłßæœ]/g, (c) => ARABIC_LETTERS[c] ?? LATIN_LETTERS[c] ?? c)
+    .replace(/\u0621/g, '');
+}
+
+const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/**
+ * Light stemming of one folded Arabic word, after Larkey's "light10": the article and its attached
+ * prepositions go, then common plural, dual, feminine and possessive endings, never below three letters
+ * (اتفاقيات, الاتفاقية, اتفاقيه → اتفاق). PostgreSQL's `arabic` stemmer keeps "اتفاقيا" and "والاتفاق".
+ */
+export function stemArabic(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.startsWith('و')) w = w.slice(1);
+  const prefix = PREFIXES.find((p) => w.startsWith(p) && w.length - p.length >= 2);
+  if (prefix) w = w.slice(prefix.length);
+  for (let changed = true; changed;) {
+    changed = false;
+    const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3);
+    if (suffix) {
+      w = w.slice(0, -suffix.length);
+      changed = true;
+    }
+  }
+  return w;
+}
+
+/** Words of folded text: letters and digits in any script. */
+export function words(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** What the index stores for a text: each folded word, and the stem beside every Arabic word. */
+export function searchDocument(text: string | null | undefined): string {
+  if (!text) return '';
+  return words(text)
+    .flatMap((w) => (ARABIC_LETTER.test(w) ? [w, stemArabic(w)] : [w]))
+    .join(' ');
+}
+
+/** One search term as the query matches it: the folded word and, for Arabic, its stem. */
+export interface SearchTerm {
+  word: string;
+  stem: string;
+}
+
+/** The terms of `q` (at most `max`): every one must match (in the text or an actor's names). */
+export function searchTerms(q: string, max = 8): SearchTerm[] {
+  const unique = [...new Set(words(q))].slice(0, max);
+  return unique.map((word) => ({ word, stem: ARABIC_LETTER.test(word) ? stemArabic(word) : word }));
+}
