@@ -94,4 +94,69 @@ describe('combined filters, totals and order', () => {
     const res = await http().get(`/api/timeline?${query}`).expect(400);
     expect(Object.keys(res.body.fields)).toEqual([field]);
   });
+
+  describe('GET /api/timeline/stats', () => {
+    const stats = async (query: Record<string, string>) =>
+      (
+        await http()
+          .get('/api/timeline/stats')
+          .query({ actor: tag, ...query })
+          .expect(200)
+      ).body;
+
+    it('counts per month in date order with the mean Goldstein score of the CAMEO codes', async () => {
+      const body = await stats({});
+      expect(body).toMatchObject({ groupBy: 'month', total: 5 });
+      expect(body.buckets).toEqual([
+        { key: '1903-01', label: null, count: 2, meanGoldstein: 1.9 },
+        { key: '1903-02', label: null, count: 2, meanGoldstein: 3.5 },
+        { key: '1904-06', label: null, count: 1, meanGoldstein: 8 },
+      ]);
+      expect(
+        (await stats({ groupBy: 'year' })).buckets.map((b: { key: string; count: number }) => [b.key, b.count]),
+      ).toEqual([
+        ['1903', 4],
+        ['1904', 1],
+      ]);
+    });
+
+    it('counts per CAMEO root and per country (an item counts under each of its countries), most first', async () => {
+      expect((await stats({ groupBy: 'type' })).buckets).toEqual([
+        { key: '04', label: expect.stringMatching(/consult/i), count: 3, meanGoldstein: 3.6 },
+        { key: '01', label: expect.any(String), count: 1, meanGoldstein: 0 },
+        { key: '05', label: expect.any(String), count: 1, meanGoldstein: 8 },
+      ]);
+      const byCountry = await stats({ groupBy: 'country', from: '1903-01-15' });
+      expect(byCountry.buckets.map((b: { key: string; count: number }) => [b.key, b.count])).toEqual([
+        ['ISL', 4],
+        ['UZB', 2],
+        ['KAZ', 1],
+        ['RUS', 1],
+      ]);
+    });
+
+    it('gives facets counted with every filter but their own', async () => {
+      const { facets, total } = await stats({ country: 'KAZ' });
+      expect(total).toBe(2);
+      expect(facets.country).toEqual([
+        { value: 'ISL', count: 5 },
+        { value: 'KAZ', count: 2 },
+        { value: 'UZB', count: 2 },
+        { value: 'RUS', count: 1 },
+      ]);
+      expect(facets.status).toEqual([
+        { value: 'cancelled', count: 1 },
+        { value: 'occurred', count: 1 },
+      ]);
+      expect(facets.type).toEqual([
+        { value: '04', count: 1 },
+        { value: '05', count: 1 },
+      ]);
+    });
+
+    it('refuses an unknown groupBy, naming it', async () => {
+      const res = await http().get('/api/timeline/stats?groupBy=weekday').expect(400);
+      expect(Object.keys(res.body.fields)).toEqual(['groupBy']);
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { GetActorsHandler } from './queries/actors.query';
 import { GetEventHandler } from './queries/event.query';
 import { GetTimelineHandler } from './queries/timeline.handler';
 import { CountTimelineHandler } from './queries/timeline-count.query';
+import { GetTimelineStatsHandler } from './queries/timeline-stats.query';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
 import { RebuildService } from './rebuild/rebuild.service';
 import { TimelineProjection } from './timeline/timeline.projection';
@@ -40,6 +41,7 @@ export class ProjectionsModule {
         ProjectionStatusService,
         GetTimelineHandler,
         CountTimelineHandler,
+        GetTimelineStatsHandler,
         GetEventHandler,
         GetActorsHandler,
         ...background,

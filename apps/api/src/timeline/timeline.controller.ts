@@ -1,13 +1,20 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CountTimelineQuery, GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
+import {
+  CountTimelineQuery,
+  GetActorsQuery,
+  GetEventQuery,
+  GetTimelineQuery,
+  GetTimelineStatsQuery,
+} from '@libs/projections';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
-import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
+import { ActorsQueryDto, TimelineQueryDto, TimelineStatsQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { ActorsPageSchema, TimelineItemSchema, TimelineTotalPageSchema } from '../openapi/timeline.schema';
+import { TimelineStatsSchema } from '../openapi/stats.schema';
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
 @ApiTags('Timeline')
@@ -21,6 +28,17 @@ export class TimelineController {
   @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
   timeline(@Query() query: TimelineQueryDto) {
     return this.page(toTimelineRequest(query));
+  }
+
+  @Get('timeline/stats')
+  @ApiOperation({
+    summary: 'Counts and mean Goldstein score per month, year, country, CAMEO root or actor, with facet counts',
+  })
+  @ApiOkResponse({ type: TimelineStatsSchema })
+  @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), or `to` before `from`' })
+  stats(@Query() query: TimelineStatsQueryDto) {
+    const { groupBy, ...rest } = query;
+    return this.queries.execute(new GetTimelineStatsQuery(toTimelineRequest(rest).filter, groupBy ?? 'month'));
   }
 
   @Get('events/:id')

@@ -11,8 +11,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
+import { STATS_GROUPS, type StatsGroup } from '@libs/projections';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -140,6 +141,14 @@ export class TimelineQueryDto {
   @IsString({ message: 'cursor must be the nextCursor of a previous page' })
   @MaxLength(500, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
+}
+
+/** GET /api/timeline/stats: the timeline's filters, and what to count by. */
+export class TimelineStatsQueryDto extends OmitType(TimelineQueryDto, ['limit', 'cursor', 'order'] as const) {
+  @ApiPropertyOptional({ enum: STATS_GROUPS, default: 'month', description: 'What each bucket counts' })
+  @IsOptional()
+  @IsIn(STATS_GROUPS, { message: `groupBy must be one of ${STATS_GROUPS.join(', ')}` })
+  groupBy?: StatsGroup;
 }
 
 export class ActorsQueryDto {
