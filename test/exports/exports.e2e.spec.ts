@@ -165,6 +165,7 @@ describe('timeline exports', () => {
       end_date: Record<string, number>;
       text: { headline: string; text: string };
       group?: string;
+      display_date: string;
       unique_id: string;
     }
     const slides = async (query: Record<string, string> = {}) => {
@@ -194,6 +195,13 @@ describe('timeline exports', () => {
         { year: 2023, month: 6 },
       ]);
       expect(dates('year')).toEqual([{ year: 2022 }, { year: 2022 }]);
+      // The precision the source gave, in words: never a made-up day.
+      expect(['day', 'week', 'month', 'year'].map((key) => events.get(ids[key])!.display_date)).toEqual([
+        '15 Oct 2023',
+        'week of 23 Oct 2023',
+        'June 2023',
+        '2022',
+      ]);
       expect(events.get(ids.day)).toMatchObject({ text: { headline: ARABIC_TITLE }, group: 'Make a visit' });
       expect(events.get(ids.day)!.text.text).toContain('<blockquote dir="auto">والتقى الرئيس الفرنسي');
       expect(events.get(ids.year)!.group).toBe('Express intent to provide economic aid');

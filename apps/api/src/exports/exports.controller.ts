@@ -30,12 +30,13 @@ export class ExportsController {
   @Get('timeline.ics')
   @ApiProduces('text/calendar')
   @ApiOkResponse({
-    description: 'iCalendar (RFC 5545): one all-day VEVENT per item',
+    description:
+      'iCalendar (RFC 5545): one all-day VEVENT per item; retracted items stay, as STATUS:CANCELLED with a higher SEQUENCE, so subscribed calendars drop them',
     headers: truncatedHeader,
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
   async ics(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const timeline = await this.collect(query);
+    const timeline = await this.collect(query, true);
     answerAs(reply, timeline, 'text/calendar; charset=utf-8', `${FILENAME}.ics`);
     return toICalendar(timeline.items, { name: TITLE });
   }
@@ -67,8 +68,8 @@ export class ExportsController {
     return toTimelineJs(timeline.items, { title: TITLE, group, truncated: timeline.truncated });
   }
 
-  private collect(query: ExportQueryDto): Promise<CollectedTimeline> {
-    return collectTimeline(this.queries, toTimelineRequest(query).filter);
+  private collect(query: ExportQueryDto, includeRetracted = false): Promise<CollectedTimeline> {
+    return collectTimeline(this.queries, { ...toTimelineRequest(query).filter, includeRetracted });
   }
 }
 

@@ -15,7 +15,9 @@ export interface CalendarOptions {
 /**
  * An RFC 5545 calendar with one all-day VEVENT per item. There is no METHOD, so DTSTAMP is "when the
  * information was last revised" (3.8.7.2): the item's updatedAt, which keeps repeated exports identical.
- * SEQUENCE is version - 1, since a component starts at 0 (3.8.7.4) and each correction revises it.
+ * SEQUENCE is version - 1, since a component starts at 0 (3.8.7.4) and each correction revises it. A retracted
+ * item stays as STATUS:CANCELLED with SEQUENCE one higher (the retraction is a revision too): a subscriber
+ * that had it learns it is gone, where a vanished VEVENT would linger in many clients.
  */
 export function toICalendar(items: readonly TimelineItem[], options: CalendarOptions): string {
   const lines = [
@@ -31,14 +33,15 @@ export function toICalendar(items: readonly TimelineItem[], options: CalendarOpt
 }
 
 function toEvent(item: TimelineItem): string[] {
-  const status = STATUS[item.status];
+  const status = item.retractedAt ? 'CANCELLED' : STATUS[item.status];
+  const revised = item.retractedAt ?? item.updatedAt;
   return [
     'BEGIN:VEVENT',
     `UID:${item.id}@annals`,
-    `DTSTAMP:${utcDateTime(item.updatedAt)}`,
+    `DTSTAMP:${utcDateTime(revised)}`,
     `CREATED:${utcDateTime(item.recordedAt)}`,
-    `LAST-MODIFIED:${utcDateTime(item.updatedAt)}`,
-    `SEQUENCE:${Math.max(0, item.version - 1)}`,
+    `LAST-MODIFIED:${utcDateTime(revised)}`,
+    `SEQUENCE:${Math.max(0, item.version - 1) + (item.retractedAt ? 1 : 0)}`,
     `DTSTART;VALUE=DATE:${basicDate(item.date.start)}`,
     // DTEND is exclusive (3.6.1): the day after the item's last day.
     `DTEND;VALUE=DATE:${basicDate(addDays(item.date.end, 1))}`,

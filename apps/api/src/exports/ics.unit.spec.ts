@@ -115,6 +115,13 @@ describe('toICalendar', () => {
     expect(property(calendar(anItem({ status })), 'STATUS')).toBe(expected);
   });
 
+  it('keeps a retracted item as CANCELLED, one revision later, stamped at the retraction', () => {
+    const ics = calendar(anItem({ version: 3, status: 'occurred', retractedAt: '2023-11-20T08:00:00.000Z' }));
+    expect(property(ics, 'STATUS')).toBe('STATUS:CANCELLED');
+    expect(property(ics, 'SEQUENCE')).toBe('SEQUENCE:3');
+    expect(property(ics, 'DTSTAMP')).toBe('DTSTAMP:20231120T080000Z');
+  });
+
   it.each([
     [1, 'SEQUENCE:0'],
     [2, 'SEQUENCE:1'],

@@ -7,6 +7,7 @@ export interface TimelineJsDate {
   year: number;
   month?: number;
   day?: number;
+  display_date?: string;
 }
 
 export interface TimelineJsText {
@@ -19,6 +20,8 @@ export interface TimelineJsSlide {
   end_date: TimelineJsDate;
   text: TimelineJsText;
   group?: string;
+  /** What the slide shows as its date: the precision the source gave, never a made-up day. */
+  display_date: string;
   unique_id: string;
 }
 
@@ -49,6 +52,7 @@ function toSlide(item: TimelineItem, group: TimelineJsOptions['group']): Timelin
   return {
     start_date: partialDate(item.date.start, item.date.precision),
     end_date: partialDate(item.date.end, item.date.precision),
+    display_date: escapeHtml(displayDate(item.date)),
     text: { headline: escapeHtml(item.title), text: slideText(item) },
     ...(label ? { group: escapeHtml(label) } : {}),
     unique_id: item.id,
@@ -64,6 +68,46 @@ export function partialDate(date: string, precision: TimelineItem['date']['preci
   if (precision === 'year') return { year };
   if (precision === 'month') return { year, month };
   return { year, month, day };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const FULL_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2023", "June 2023", "week of 23 Oct 2023", "23 Oct 2023", "23–24 Oct 2023", "about 23 Oct – 5 Nov 2023". */
+export function displayDate(date: Pick<TimelineItem['date'], 'start' | 'end' | 'precision'>): string {
+  const [year, month, day] = date.start.split('-').map(Number);
+  const [endYear, endMonth, endDay] = date.end.split('-').map(Number);
+  const dayText = (y: number, m: number, d: number) => `${d} ${MONTHS[m - 1]} ${y}`;
+  switch (date.precision) {
+    case 'year':
+      return endYear === year ? String(year) : `${year}–${endYear}`;
+    case 'month':
+      return `${FULL_MONTHS[month - 1]} ${year}`;
+    case 'week':
+      return `week of ${dayText(year, month, day)}`;
+    default: {
+      const span =
+        date.start === date.end
+          ? dayText(year, month, day)
+          : year === endYear && month === endMonth
+            ? `${day}–${dayText(endYear, endMonth, endDay)}`
+            : `${year === endYear ? `${day} ${MONTHS[month - 1]}` : dayText(year, month, day)} – ${dayText(endYear, endMonth, endDay)}`;
+      return date.precision === 'vague' ? `about ${span}` : span;
+    }
+  }
 }
 
 /** The initiator's country names the row (else the first actor's, else the place's): one row per event. */

@@ -1,8 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeHtml, partialDate, toTimelineJs, type TimelineJsOptions } from './timelinejs';
+import { displayDate, escapeHtml, partialDate, toTimelineJs, type TimelineJsOptions } from './timelinejs';
 import { anItem } from './testing/timeline-item.fixtures';
 
 const options: TimelineJsOptions = { title: 'Annals', group: 'type', truncated: false };
+
+describe('displayDate', () => {
+  it.each([
+    ['year', '2023-01-01', '2023-12-31', '2023'],
+    ['month', '2023-06-01', '2023-06-30', 'June 2023'],
+    ['week', '2023-10-23', '2023-10-29', 'week of 23 Oct 2023'],
+    ['day', '2023-11-01', '2023-11-01', '1 Nov 2023'],
+    ['day', '2023-11-01', '2023-11-02', '1–2 Nov 2023'],
+    ['day', '2023-10-30', '2023-11-02', '30 Oct – 2 Nov 2023'],
+    ['vague', '2023-12-20', '2024-01-10', 'about 20 Dec 2023 – 10 Jan 2024'],
+  ] as const)('%s %s..%s → "%s"', (precision, start, end, expected) => {
+    expect(displayDate({ precision, start, end })).toBe(expected);
+  });
+});
 
 describe('partialDate', () => {
   it.each([
@@ -37,6 +51,7 @@ describe('toTimelineJs', () => {
       {
         start_date: { year: 2023, month: 11, day: 1 },
         end_date: { year: 2023, month: 11, day: 1 },
+        display_date: '1 Nov 2023',
         text: { headline: 'Macron visits Astana', text: expect.any(String) },
         group: 'Make a visit',
         unique_id: '3f1e9a52-6c1b-4a8e-9d2f-0b7c5e4a1d23',

@@ -63,6 +63,14 @@ export class EventDateSchema implements ItemDate {
 
   @ApiProperty({ type: String, nullable: true, format: 'date', description: 'The day the words were resolved from' })
   anchor!: string | null;
+
+  @ApiProperty({
+    type: String,
+    enum: ['past', 'future'],
+    nullable: true,
+    description: 'Which way ambiguous words were read ("on Thursday": the last or the next one); a correction keeps it',
+  })
+  direction!: EventDate['direction'];
 }
 
 type ItemSource = TimelineItem['sources'][number];
@@ -153,6 +161,12 @@ export class TimelineItemSchema implements TimelineItem {
 
   @ApiProperty({ format: 'date-time', description: 'When this version was recorded' })
   updatedAt!: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Only in reads that include retracted items (the calendar export): when it was retracted',
+  })
+  retractedAt?: string;
 
   @ApiPropertyOptional({
     type: () => SnippetSchema,

@@ -26,7 +26,7 @@ export class GetEventHandler implements IQueryHandler<GetEventQuery> {
 
   async execute({ id }: GetEventQuery): Promise<TimelineItem> {
     const { rows } = await this.store.pool.query<ItemRow & { retracted_at: Date | null; valid_to: Date | null }>(
-      `SELECT ${ITEM_COLUMNS}, v.retracted_at, v.valid_to FROM timeline_versions v
+      `SELECT ${ITEM_COLUMNS}, v.valid_to FROM timeline_versions v
        LEFT JOIN timeline_sources s ON s.id = v.source_id WHERE v.id = $1 ORDER BY v.version DESC LIMIT 1`,
       [id],
     );

@@ -13,12 +13,14 @@ export interface TimelineItem {
   actors: Actor[];
   countries: string[];
   location: Location | null;
-  date: Pick<EventDate, 'start' | 'end' | 'precision' | 'timex' | 'expression' | 'anchor'>;
+  date: Pick<EventDate, 'start' | 'end' | 'precision' | 'timex' | 'expression' | 'anchor' | 'direction'>;
   status: string;
   sources: { sourceId: string; title: string | null; url: string | null; quote: string; language: string | null }[];
   version: number;
   recordedAt: string;
   updatedAt: string;
+  /** Only on reads that include retracted items (the calendar): when it was retracted. */
+  retractedAt?: string;
   /** Where a search (`q`) matched, with the matched words' offsets; only on searched reads. */
   snippet?: Snippet | null;
 }
@@ -26,7 +28,7 @@ export interface TimelineItem {
 /** The columns every timeline read selects, joined with the item's source. */
 export const ITEM_COLUMNS = `v.id, v.version, v.type, v.title, v.summary, v.actors, v.countries, v.location, v.date,
   v.date_start::text AS date_start, v.date_end::text AS date_end, v.status, v.source_id, v.quote, v.recorded_at,
-  v.valid_from, s.title AS source_title, s.url AS source_url, s.language AS source_language`;
+  v.valid_from, v.retracted_at, s.title AS source_title, s.url AS source_url, s.language AS source_language`;
 
 export interface ItemRow {
   id: string;
@@ -45,6 +47,7 @@ export interface ItemRow {
   quote: string;
   recorded_at: Date;
   valid_from: Date;
+  retracted_at: Date | null;
   source_title: string | null;
   source_url: string | null;
   source_language: string | null;
@@ -71,6 +74,8 @@ export function toItem(row: ItemRow): TimelineItem {
       timex: row.date.timex,
       expression: row.date.expression,
       anchor: row.date.anchor,
+      // Events recorded before direction was stored in the date carry none: null, as in the log.
+      direction: row.date.direction ?? null,
     },
     status: row.status,
     sources: [
@@ -85,5 +90,6 @@ export function toItem(row: ItemRow): TimelineItem {
     version: row.version,
     recordedAt: row.recorded_at.toISOString(),
     updatedAt: row.valid_from.toISOString(),
+    ...(row.retracted_at ? { retractedAt: row.retracted_at.toISOString() } : {}),
   };
 }

@@ -17,7 +17,8 @@ export function timelineSql(filter: TimelineFilter, params: unknown[]): { where:
   if (filter.asOf) {
     const at = add(filter.asOf);
     where.push(`v.valid_from <= ${at}`, `(v.valid_to IS NULL OR v.valid_to > ${at})`);
-  } else where.push('v.valid_to IS NULL');
+  } else if (filter.includeRetracted) where.push('(v.valid_to IS NULL OR v.retracted_at IS NOT NULL)');
+  else where.push('v.valid_to IS NULL');
   const any = (list: readonly string[] | undefined) => list !== undefined && list.length > 0;
   if (any(filter.actor)) where.push(`v.actor_ids && ${add(filter.actor)}::text[]`);
   if (any(filter.country)) where.push(`v.countries && ${add(filter.country)}::text[]`);

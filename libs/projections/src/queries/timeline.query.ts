@@ -15,6 +15,8 @@ export interface TimelineFilter {
   q?: string;
   /** The timeline as recorded at this instant. */
   asOf?: Date;
+  /** Also the retracted items (their last version, with `retractedAt`): calendars must cancel them. */
+  includeRetracted?: boolean;
 }
 
 export interface TimelinePage {

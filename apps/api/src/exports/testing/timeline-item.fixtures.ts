@@ -27,6 +27,7 @@ export function anItem(overrides: ItemOverrides = {}): TimelineItem {
       timex: '2023-11-01',
       expression: 'يوم الأربعاء',
       anchor: '2023-11-03',
+      direction: 'past',
       ...date,
     },
     status: 'occurred',
