@@ -1,0 +1,156 @@
+import { type DayNumber, parseCalendarDate } from '../calendar';
+import { WEEKDAYS } from '../lexicon/weekdays.lexicon';
+import { normalize } from '../normalize';
+import { firstMatch } from '../resolve';
+import { ExpressionRejected, type Reading, type RuleContext } from '../rules/rule';
+import { InvalidAnchorError } from '../temporal.errors';
+import type { Direction, Resolution } from '../temporal.types';
+import { type DirectionChoice, directionAt } from './direction';
+import { detectLanguage, prefersDayFirst } from './language';
+import type { Extraction, Language, Mention } from './mention.types';
+import { EXTRACT_RULES } from './rules';
+import { rewriteSynonyms } from './synonyms';
+import { type Token, tokenize } from './tokens';
+import { isConnector, isKnownWord, mayBeTemporal } from './vocabulary';
+
+/** The longest expression, in words, that the search tries ("from the 13th to the 15th of July 2023"). */
+const MAX_WORDS = 9;
+/** What may stand between two words of one expression: spaces, commas, brackets, dashes, slashes, dots. */
+const JOINER = /^[\s,،()[\]\-–—/.']*$/u;
+/** Prepositions left outside a mention's span when the rest reads the same (TimeML spans exclude them). */
+const OUTSIDE = new Set(['in', 'on', 'at', 'during', 'and', 'by', 'في', 'خلال', 'مع', 'و', 'منذ', 'since'].map(normalize));
+
+const WEEKDAY_WORDS = new Set(WEEKDAYS.keys());
+
+interface Search {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly anchor: DayNumber;
+  readonly dayFirst: boolean;
+}
+
+/**
+ * Every calendar expression in `text`, resolved against `anchor` (YYYY-MM-DD, usually the publication
+ * date). Pure and deterministic; `language` is detected from the script when absent.
+ */
+export function extract(text: string, anchor: string, language?: Language): Extraction {
+  const anchorDay = parseCalendarDate(anchor);
+  if (anchorDay === undefined) throw new InvalidAnchorError(anchor);
+  const lang = language ?? detectLanguage(text);
+  const tokens = tokenize(text, isKnownWord);
+  const search: Search = { text, tokens, anchor: anchorDay, dayFirst: prefersDayFirst(text, lang) };
+  const mentions: Mention[] = [];
+  for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
+  return { language: lang, mentions };
+}
+
+/** Maximal stretches of tokens that may belong to a date expression: [first, end) token indexes. */
+function runs({ text, tokens }: Search): Array<readonly [number, number]> {
+  const found: Array<readonly [number, number]> = [];
+  let start = -1;
+  tokens.forEach((token, index) => {
+    const member = mayBeTemporal(token.word, token.raw);
+    const joined = start >= 0 && JOINER.test(text.slice(tokens[index - 1]?.end ?? 0, token.start));
+    if (member && !joined) {
+      if (start >= 0) found.push([start, index]);
+      start = index;
+    } else if (!member && start >= 0) {
+      found.push([start, index]);
+      start = -1;
+    }
+  });
+  if (start >= 0) found.push([start, tokens.length]);
+  return found.filter(([first, end]) => tokens.slice(first, end).some((token) => !isConnector(token.word)));
+}
+
+/** Left to right, the longest window that resolves; then on after it. */
+function mentionsIn(search: Search, first: number, end: number): Mention[] {
+  const mentions: Mention[] = [];
+  let start = first;
+  while (start < end) {
+    const found = longestAt(search, start, end);
+    if (found) {
+      mentions.push(found.mention);
+      start = found.next;
+    } else {
+      start++;
+    }
+  }
+  return mentions;
+}
+
+function longestAt(search: Search, first: number, end: number): { mention: Mention; next: number } | undefined {
+  const { tokens } = search;
+  for (let last = Math.min(end, first + MAX_WORDS) - 1; last >= first; last--) {
+    if (isConnector(tokens[last]?.word ?? '')) continue;
+    const choice = directionAt(tokens, first, last, search.text);
+    const reading = readWindow(search, first, last, choice.direction);
+    if (!reading) continue;
+    const trimmed = trimOutside(search, first, last, reading, choice.direction);
+    return { mention: mentionOf(search, trimmed, last, reading, choice), next: last + 1 };
+  }
+  return undefined;
+}
+
+/** Drops a leading preposition when the rest resolves the same ("in June" → "June"). */
+function trimOutside(search: Search, first: number, last: number, reading: Reading, direction: Direction): number {
+  let start = first;
+  while (start < last && OUTSIDE.has(search.tokens[start]?.word ?? '')) {
+    const rest = readWindow(search, start + 1, last, direction);
+    if (!rest || rest.timex !== reading.timex || rest.start !== reading.start) break;
+    start++;
+  }
+  return start;
+}
+
+function windowText({ text, tokens }: Search, first: number, last: number): [number, number] {
+  const [a, b] = [tokens[first], tokens[last]];
+  return a && b ? [a.start + a.clitic, b.end] : [0, 0];
+}
+
+function readWindow(search: Search, first: number, last: number, direction: Direction): Reading | undefined {
+  const [start, end] = windowText(search, first, last);
+  const normalized = rewriteSynonyms(normalize(search.text.slice(start, end)));
+  if (normalized === '') return undefined;
+  const context: RuleContext = { anchor: search.anchor, direction, dayFirst: search.dayFirst };
+  try {
+    return firstMatch(normalized, context, EXTRACT_RULES);
+  } catch (error) {
+    if (error instanceof ExpressionRejected) return undefined;
+    throw error;
+  }
+}
+
+function mentionOf(
+  search: Search,
+  first: number,
+  last: number,
+  reading: Reading,
+  choice: DirectionChoice,
+): Mention {
+  const [start, end] = windowText(search, first, last);
+  const { alternatives = [], ...resolution } = reading;
+  const others: Resolution[] = [...alternatives];
+  if (choice.cue === null) {
+    const other = readWindow(search, first, last, 'future');
+    if (other && other.start !== resolution.start && isBareWeekday(search, first, last)) others.push(stripped(other));
+  }
+  const mention: Mention = {
+    text: search.text.slice(start, end),
+    start,
+    end,
+    resolution: { ...resolution, direction: choice.direction },
+    cue: choice.cue,
+  };
+  return others.length === 0 ? mention : { ...mention, ambiguous: true, alternatives: others };
+}
+
+function stripped({ start, end, precision, timex }: Reading): Resolution {
+  return { start, end, precision, timex };
+}
+
+/** A weekday without a date or a modifier: "on Thursday" could lie on either side of the anchor. */
+function isBareWeekday({ tokens }: Search, first: number, last: number): boolean {
+  const words = tokens.slice(first, last + 1).map((token) => token.word);
+  return words.length <= 3 && words.every((word) => !/\d/.test(word)) && words.some((w) => WEEKDAY_WORDS.has(w));
+}
