@@ -98,6 +98,9 @@ function main(): void {
   console.log(`${files.length} documents, ${tally.gold} gold DATE timexes, ${tally.system} mentions scored`);
   console.log(`relaxed span  P ${fmt(span.p)}  R ${fmt(span.r)}  F1 ${fmt(span.f)}`);
   console.log(`value         P ${fmt(value.p)}  R ${fmt(value.r)}  F1 ${fmt(value.f)}`);
+  const byKind = (prefix: string): number =>
+    [...tally.errors].filter(([kind]) => kind.startsWith(prefix)).reduce((sum, [, e]) => sum + e.count, 0);
+  console.log(`missed ${byKind('missed')}, spurious ${byKind('spurious')}, wrong value ${byKind('value')}`);
   const top = Number(process.env.TOP ?? 10);
   console.log(`\nthe ${top} most frequent error kinds:`);
   [...tally.errors.entries()]

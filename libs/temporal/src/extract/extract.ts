@@ -5,10 +5,11 @@ import { firstMatch } from '../resolve';
 import { ExpressionRejected, type Reading, type RuleContext } from '../rules/rule';
 import { InvalidAnchorError } from '../temporal.errors';
 import type { Direction, Resolution } from '../temporal.types';
-import { type DirectionChoice, directionAt } from './direction';
+import { directionAt } from './direction';
 import { detectLanguage, prefersDayFirst } from './language';
 import type { Extraction, Language, Mention } from './mention.types';
 import { EXTRACT_RULES } from './rules';
+import { withQuarterReference, withTimexMod } from './refine';
 import { rewriteSynonyms } from './synonyms';
 import { type Token, tokenize } from './tokens';
 import { isConnector, isKnownWord, mayBeTemporal } from './vocabulary';
@@ -41,7 +42,7 @@ export function extract(text: string, anchor: string, language?: Language): Extr
   const search: Search = { text, tokens, anchor: anchorDay, dayFirst: prefersDayFirst(text, lang) };
   const mentions: Mention[] = [];
   for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
-  return { language: lang, mentions };
+  return { language: lang, mentions: withQuarterReference(mentions) };
 }
 
 /** Maximal stretches of tokens that may belong to a date expression: [first, end) token indexes. */
@@ -49,7 +50,7 @@ function runs({ text, tokens }: Search): Array<readonly [number, number]> {
   const found: Array<readonly [number, number]> = [];
   let start = -1;
   tokens.forEach((token, index) => {
-    const member = mayBeTemporal(token.word, token.raw);
+    const member = mayBeTemporal(token.word, token.raw, text.slice(token.end, token.end + 3));
     const joined = start >= 0 && JOINER.test(text.slice(tokens[index - 1]?.end ?? 0, token.start));
     if (member && !joined) {
       if (start >= 0) found.push([start, index]);
@@ -83,13 +84,42 @@ function longestAt(search: Search, first: number, end: number): { mention: Menti
   const { tokens } = search;
   for (let last = Math.min(end, first + MAX_WORDS) - 1; last >= first; last--) {
     if (isConnector(tokens[last]?.word ?? '')) continue;
-    const choice = directionAt(tokens, first, last, search.text);
-    const reading = readWindow(search, first, last, choice.direction);
+    const cue = directionAt(tokens, first, last, search.text);
+    const reading = readWindow(search, first, last, cue.direction);
     if (!reading) continue;
-    const trimmed = trimOutside(search, first, last, reading, choice.direction);
-    return { mention: mentionOf(search, trimmed, last, reading, choice), next: last + 1 };
+    const choice = chooseSide(search, first, last, reading, cue.direction, cue.cue !== null);
+    const start = trimOutside(search, first, last, choice.reading, choice.direction);
+    const stated = choice.direction === cue.direction ? cue.cue : null;
+    return { mention: mentionOf(search, start, last, choice, stated), next: last + 1 };
   }
   return undefined;
+}
+
+interface Choice {
+  readonly reading: Reading;
+  readonly direction: Direction;
+  readonly others: readonly Resolution[];
+}
+
+/**
+ * A weekday follows the cue (past when there is none: news reports what happened). A yearless date, month,
+ * quarter or season lies on the side of the anchor where it is nearer ("Nov. 21" written on 2 November is
+ * ahead, "June" written in November behind), the cue settling only ties. When the other side was possible
+ * and no cue decided, the other reading is kept and the mention marked ambiguous.
+ */
+function chooseSide(search: Search, first: number, last: number, read: Reading, side: Direction, cued: boolean): Choice {
+  const otherSide: Direction = side === 'past' ? 'future' : 'past';
+  const other = readWindow(search, first, last, otherSide);
+  if (!other || (other.start === read.start && other.end === read.end)) return { reading: read, direction: side, others: [] };
+  if (isBareWeekday(search, first, last)) return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
+  const flip = distance(other, search.anchor) < distance(read, search.anchor);
+  const [reading, rest] = flip ? [other, read] : [read, other];
+  return { reading, direction: flip ? otherSide : side, others: cued && !flip ? [] : [stripped(rest)] };
+}
+
+function distance({ start, end }: Resolution, anchor: DayNumber): number {
+  const [first, last] = [parseCalendarDate(start) ?? anchor, parseCalendarDate(end) ?? anchor];
+  return first > anchor ? first - anchor : last < anchor ? anchor - last : 0;
 }
 
 /** Drops a leading preposition when the rest resolves the same ("in June" → "June"). */
@@ -121,26 +151,16 @@ function readWindow(search: Search, first: number, last: number, direction: Dire
   }
 }
 
-function mentionOf(
-  search: Search,
-  first: number,
-  last: number,
-  reading: Reading,
-  choice: DirectionChoice,
-): Mention {
+function mentionOf(search: Search, first: number, last: number, choice: Choice, cue: string | null): Mention {
   const [start, end] = windowText(search, first, last);
-  const { alternatives = [], ...resolution } = reading;
-  const others: Resolution[] = [...alternatives];
-  if (choice.cue === null) {
-    const other = readWindow(search, first, last, 'future');
-    if (other && other.start !== resolution.start && isBareWeekday(search, first, last)) others.push(stripped(other));
-  }
+  const { alternatives = [], ...resolution } = choice.reading;
+  const others = [...alternatives, ...choice.others];
   const mention: Mention = {
     text: search.text.slice(start, end),
     start,
     end,
-    resolution: { ...resolution, direction: choice.direction },
-    cue: choice.cue,
+    resolution: { ...withTimexMod(resolution, wordsOf(search, first, last)), direction: choice.direction },
+    cue,
   };
   return others.length === 0 ? mention : { ...mention, ambiguous: true, alternatives: others };
 }
@@ -150,7 +170,11 @@ function stripped({ start, end, precision, timex }: Reading): Resolution {
 }
 
 /** A weekday without a date or a modifier: "on Thursday" could lie on either side of the anchor. */
-function isBareWeekday({ tokens }: Search, first: number, last: number): boolean {
-  const words = tokens.slice(first, last + 1).map((token) => token.word);
+function isBareWeekday(search: Search, first: number, last: number): boolean {
+  const words = wordsOf(search, first, last);
   return words.length <= 3 && words.every((word) => !/\d/.test(word)) && words.some((w) => WEEKDAY_WORDS.has(w));
+}
+
+function wordsOf({ tokens }: Search, first: number, last: number): string[] {
+  return tokens.slice(first, last + 1).map((token) => token.word);
 }

@@ -2,9 +2,16 @@ import type { Direction, Resolution } from '../temporal.types';
 
 export type Language = 'ar' | 'en';
 
-/** What `resolve` gives, plus the direction the expression was read in. */
+/** TIMEX3 `mod` of "early/mid/late …": the value names the month or year, the mod the part of it. */
+export type TimexMod = 'START' | 'MID' | 'END';
+
+/**
+ * What `resolve` gives, plus the direction the expression was read in. For "early/mid/late …" the timex is the
+ * TIMEX3 value (the month or year) with `mod`, where `resolve` gives an ISO interval; start/end are the same.
+ */
 export interface MentionResolution extends Resolution {
   readonly direction: Direction;
+  readonly mod?: TimexMod;
 }
 
 /**

@@ -11,7 +11,7 @@ export interface Token {
   readonly clitic: number;
 }
 
-const TOKEN = /\d+(?:[./-]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\p{M}\u0640]+(?:['’]s)?|[-–—/]/gu;
+const TOKEN = /\d+(?:[./-]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\p{M}\u0640]+|[-–—/]/gu;
 const CLITICS = ['وب', 'ول', 'و', 'ب', 'ل', 'ف'];
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, string>();

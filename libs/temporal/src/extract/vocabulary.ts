@@ -58,9 +58,14 @@ export function isConnector(word: string): boolean {
   return connectors.has(word);
 }
 
-/** Whether a token may belong to a date expression, given its spelling in the text. */
-export function mayBeTemporal(word: string, raw: string): boolean {
+/** Abbreviated names ("Sun", "Jan", "Wed") are names and words too: they count only before a dot or a number. */
+const ABBREVIATIONS = new Set([...CAPITALISED].filter((word) => word.length <= 4 && !['may', 'june', 'july'].includes(word)));
+
+/** Whether a token may belong to a date expression, given its spelling in the text and what follows it. */
+export function mayBeTemporal(word: string, raw: string, following: string): boolean {
   if (/^\d/.test(word)) return true;
   if (!vocabulary.has(word)) return false;
-  return !CAPITALISED.has(word) || /^\p{Lu}/u.test(raw);
+  if (!CAPITALISED.has(word)) return true;
+  if (!/^\p{Lu}/u.test(raw)) return false;
+  return !ABBREVIATIONS.has(word) || /^(?:\.|,? ?\d)/.test(following);
 }

@@ -19,7 +19,7 @@ const PATTERNS = [
 ];
 // "the quarter", "the latest quarter", "الربع الماضي": relative to the anchor's own quarter.
 const RELATIVE = anchored(
-  `(?:(?:the )?(?<mod>this|current|last|latest|previous|past|next|most recent|year earlier|year ago)? ?(?<unit>quarter|half)` +
+  `(?:(?:the (?:(?<mod>this|current|last|latest|previous|past|next|most recent|year earlier|year ago) )?|(?<bareMod>this|last|next) )(?<unit>quarter|half)` +
     `|(?<arUnit>الربع|النصف) (?<arMod>الحالي|الجاري|الماضي|السابق|الاخير|المقبل|القادم))`,
 );
 const STEPS: Readonly<Record<string, number>> = {
@@ -30,7 +30,10 @@ const STEPS: Readonly<Record<string, number>> = {
 /** "the third quarter", "Q3 2023", "الربع الثالث من العام الجاري", "the first half of 2024": TIMEX3 2023-Q3, 2024-H1. */
 export const quarterRule: Rule = (text, context) => {
   const relative = matchGroups(RELATIVE, text);
-  if (relative) return relativePart(relative.unit ?? relative.arUnit ?? '', relative.mod ?? relative.arMod, context);
+  if (relative) {
+    const mod = relative.mod ?? relative.bareMod ?? relative.arMod;
+    return relativePart(relative.unit ?? relative.arUnit ?? '', mod, context);
+  }
   const groups = matchGroups(PATTERNS, text);
   if (!groups) return undefined;
   const [unit, index] = partOf(groups.unit, groups.ord, groups.q);

@@ -19,6 +19,8 @@ export const seasonRule: Rule = (text, context) => {
   const groups = matchGroups(PATTERNS, text);
   if (!groups?.season) return undefined;
   const season = lookup(SEASONS, groups.season);
+  // "fall" alone is far more often the verb or the noun than the season.
+  if (text === 'fall') return undefined;
   const modWord = groups.mod ?? groups.armod;
   const modifier: Modifier | undefined =
     modWord === 'past' ? 'last' : modWord === undefined ? undefined : (ENGLISH_MODIFIERS.get(modWord) ?? ARABIC_MODIFIERS.get(modWord));
