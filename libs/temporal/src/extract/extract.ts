@@ -6,6 +6,7 @@ import { ExpressionRejected, type Reading, type RuleContext } from '../rules/rul
 import { InvalidAnchorError } from '../temporal.errors';
 import type { Direction, Resolution } from '../temporal.types';
 import { directionAt } from './direction';
+import { isPlausible } from './plausibility';
 import { detectLanguage, prefersDayFirst } from './language';
 import type { Extraction, Language, Mention } from './mention.types';
 import { EXTRACT_RULES } from './rules';
@@ -86,7 +87,7 @@ function longestAt(search: Search, first: number, end: number): { mention: Menti
     if (isConnector(tokens[last]?.word ?? '')) continue;
     const cue = directionAt(tokens, first, last, search.text);
     const reading = readWindow(search, first, last, cue.direction);
-    if (!reading) continue;
+    if (!reading || !isPlausible(search, first, last, reading)) continue;
     const choice = chooseSide(search, first, last, reading, cue.direction, cue.cue !== null);
     const start = trimOutside(search, first, last, choice.reading, choice.direction);
     const stated = choice.direction === cue.direction ? cue.cue : null;
@@ -103,8 +104,8 @@ interface Choice {
 
 /**
  * A weekday follows the cue (past when there is none: news reports what happened). A yearless date, month,
- * quarter or season lies on the side of the anchor where it is nearer ("Nov. 21" written on 2 November is
- * ahead, "June" written in November behind), the cue settling only ties. When the other side was possible
+ * quarter or season is read on the other side of the anchor from the cue (or the past default) when it lies
+ * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind). When the other side was possible
  * and no cue decided, the other reading is kept and the mention marked ambiguous.
  */
 function chooseSide(search: Search, first: number, last: number, read: Reading, side: Direction, cued: boolean): Choice {
@@ -112,7 +113,8 @@ function chooseSide(search: Search, first: number, last: number, read: Reading, 
   const other = readWindow(search, first, last, otherSide);
   if (!other || (other.start === read.start && other.end === read.end)) return { reading: read, direction: side, others: [] };
   if (isBareWeekday(search, first, last)) return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
-  const flip = distance(other, search.anchor) < distance(read, search.anchor);
+  // Nearer by more than half: "Nov. 6" on 2 November is ahead; "the 15th" on the 1st stays with the cue.
+  const flip = 2 * distance(other, search.anchor) < distance(read, search.anchor);
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: cued && !flip ? [] : [stripped(rest)] };
 }

@@ -20,6 +20,9 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['fortnights', '2 weeks'],
   ['yr', 'year'],
   ['yrs', 'years'],
+  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map(
+    (day): readonly [string, string] => [`past ${day}`, `last ${day}`],
+  ),
   ...['week', 'month', 'year', 'quarter'].flatMap((unit): Array<readonly [string, string]> => [
     [`following ${unit}`, `next ${unit}`],
     [`upcoming ${unit}`, `next ${unit}`],

@@ -17,9 +17,10 @@ const UNITS = alternation([...SINGULAR_UNITS.keys(), ...PLURAL_UNITS.keys()]);
 const DEFINITE_PLURAL = alternation([...PLURAL_UNITS.keys()].filter((w) => /^[\u0600-\u06ff]/.test(w)).map((w) => `ال${w}`));
 const DEFINITE_COUNT = alternation([...NUMBER_WORDS.keys()].filter((w) => /^[\u0600-\u06ff]/.test(w)).map((w) => `ال${w}`));
 const DEFINITE_DUAL = alternation([...DUAL_UNITS.keys()].map((w) => `ال${w}`));
-const EN = anchored(
-  `(?:(?:over|in|during|for|within) )?the (?<side>${alternation(EN_SIDE.keys())}) (?:(?<count>${NUMBER}) )?(?<unit>${UNITS})`,
-);
+const EN = [
+  anchored(`(?:(?:over|in|during|for|within) )?the (?<side>${alternation(EN_SIDE.keys())}) (?:(?<count>${NUMBER}) )?(?<unit>${UNITS})`),
+  anchored(`(?:(?:over|in|during|for|within) )?(?<side>${alternation(EN_SIDE.keys())}) (?<count>${NUMBER}) (?<unit>${UNITS})`),
+];
 const AR = [
   anchored(`(?<unit>${DEFINITE_PLURAL}) (?<count>${DEFINITE_COUNT}|\\d{1,3}) (?<side>${alternation(AR_SIDE.keys())})`),
   anchored(`ال ?(?<count>\\d{1,3}) (?<unit>${UNITS}) (?<side>${alternation(AR_SIDE.keys())})`),
@@ -37,6 +38,8 @@ export const spanRule: Rule = (text, { anchor }) => {
     const plural = PLURAL_UNITS.has(en.unit);
     // "the past week" is the last seven days; "the past weeks" without a count is vague, left to other rules.
     if (plural && en.count === undefined) return undefined;
+    // "the last week" stays the previous ISO week; only "the past week" is the last seven days.
+    if (en.count === undefined && en.side !== 'past') return undefined;
     return spanOf(anchor, unit, en.count === undefined ? 1 : (parseCount(en.count) ?? 1), lookup(EN_SIDE, en.side));
   }
   const ar = matchGroups(AR, text);
