@@ -83,6 +83,7 @@ function mentionsIn(search: Search, first: number, end: number): Mention[] {
 
 function longestAt(search: Search, first: number, end: number): { mention: Mention; next: number } | undefined {
   const { tokens } = search;
+  if (tokens[first]?.word === '-') return undefined;
   for (let last = Math.min(end, first + MAX_WORDS) - 1; last >= first; last--) {
     if (isConnector(tokens[last]?.word ?? '')) continue;
     const cue = directionAt(tokens, first, last, search.text);
@@ -105,8 +106,8 @@ interface Choice {
 /**
  * A weekday follows the cue (past when there is none: news reports what happened). A yearless date, month,
  * quarter or season is read on the other side of the anchor from the cue (or the past default) when it lies
- * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind). When the other side was possible
- * and no cue decided, the other reading is kept and the mention marked ambiguous.
+ * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind);
+ * such a mention keeps the reading it set aside and is marked ambiguous, as is a bare weekday without a cue.
  */
 function chooseSide(search: Search, first: number, last: number, read: Reading, side: Direction, cued: boolean): Choice {
   const otherSide: Direction = side === 'past' ? 'future' : 'past';
@@ -116,7 +117,7 @@ function chooseSide(search: Search, first: number, last: number, read: Reading, 
   // Nearer by more than half: "Nov. 6" on 2 November is ahead; "the 15th" on the 1st stays with the cue.
   const flip = 2 * distance(other, search.anchor) < distance(read, search.anchor);
   const [reading, rest] = flip ? [other, read] : [read, other];
-  return { reading, direction: flip ? otherSide : side, others: cued && !flip ? [] : [stripped(rest)] };
+  return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };
 }
 
 function distance({ start, end }: Resolution, anchor: DayNumber): number {
@@ -154,7 +155,9 @@ function readWindow(search: Search, first: number, last: number, direction: Dire
 }
 
 function mentionOf(search: Search, first: number, last: number, choice: Choice, cue: string | null): Mention {
-  const [start, end] = windowText(search, first, last);
+  const [start, close] = windowText(search, first, last);
+  // "اليوم (الخميس)": keep the bracket the expression opened.
+  const end = /\([^)]*$/.test(search.text.slice(start, close)) && search.text[close] === ')' ? close + 1 : close;
   const { alternatives = [], ...resolution } = choice.reading;
   const others = [...alternatives, ...choice.others];
   const mention: Mention = {

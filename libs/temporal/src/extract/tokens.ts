@@ -31,7 +31,7 @@ export function tokenize(text: string, known: (word: string) => boolean): Token[
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index;
-    const word = normalizeWord(raw);
+    const word = /^[-–—/]$/.test(raw) ? '-' : normalizeWord(raw);
     tokens.push({ start, end: start + raw.length, raw, ...peelClitic(word, known) });
   }
   return tokens;

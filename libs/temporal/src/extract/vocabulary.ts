@@ -13,7 +13,7 @@ const CONNECTORS = [
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'and', 'to', 'from', 'between', 'through', 'thru', 'until', 'till',
   'for', 'since', 'during', 'by', 'over', 'within', 'fiscal', 'time', 'من', 'في', 'و', 'الي', 'حتي', 'بين',
   'لغايه', 'خلال', 'منذ', 'مع', 'يوم', 'يومي', 'شهر', 'عام', 'سنه', 'ال', 'الموافق', 'وقت', 'غضون', 'هذا', 'هذه',
-  'ليله', 'صباح', 'مساء', 'ظهر', 'عصر', 'فجر', 'ليل', 'ظهيره', '-', '/', '–', '—', 's', 'one', 'two',
+  'ليله', 'صباح', 'مساء', 'ظهر', 'عصر', 'فجر', 'ليل', 'ظهيره', 's', 'one', 'two',
 ];
 
 /** Further words that rules read ("ago", "قبل", era marks, quarter letters). */
@@ -36,7 +36,8 @@ const lexiconsIn = (module: Record<string, unknown>): AnyLexicon[] =>
 const periodLexicons = lexiconsIn(periods);
 const relativeLexicons = lexiconsIn(relative);
 
-const connectors = new Set(CONNECTORS.map(normalize));
+// Dashes and slashes are tokens of their own, kept as '-' by the tokenizer.
+const connectors = new Set([...CONNECTORS.map(normalize), '-']);
 const vocabulary = new Set<string>([
   ...connectors,
   ...[...WORDS, ...HIJRI_ERA, ...periods.ARABIC_TEEN].map(normalize),
@@ -45,6 +46,7 @@ const vocabulary = new Set<string>([
   ...wordsOf([...periodLexicons, ...relativeLexicons]),
   ...[...SYNONYMS.keys()].flatMap((key) => key.split(' ')),
   ...['بضعه', 'بضع', 'عده', 'few', 'several', 'some', 'couple'],
+  ...['اثنين', 'ثلاثاء', 'اربعاء', 'خميس', 'جمعه', 'سبت', 'احد', 'اسبوع'],
 ]);
 
 /** English month and weekday names must be capitalised: "may", "march", "sun" are words too. */

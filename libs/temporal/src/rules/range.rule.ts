@@ -6,11 +6,12 @@ import { calendarDateRule } from './calendar-date.rule';
 import type { Rule, RuleContext } from './rule';
 
 const FROM = alternation(['من', 'from', 'between', 'بين', 'ما بين']);
-const TO = alternation(['الى', 'حتى', 'لغاية', 'و', 'to', 'through', 'thru', 'until', 'till', 'and', '-']);
+const TO = alternation(['الى', 'حتى', 'لغاية', 'و', 'to', 'through', 'thru', 'until', 'till', 'and']);
 const MONTH = alternation(MONTHS.keys());
 const ORDINAL_SUFFIX = '(?:st|nd|rd|th)?';
 const PATTERNS = [
-  anchored(`(?:${FROM} )?(?<first>.+?) (?:${TO}) ?(?<second>.+)`),
+  anchored(`(?:${FROM} )?(?<first>.+?) (?:${TO} ?|-)(?<second>.+)`),
+  anchored(`(?:${FROM} )?(?<first>\\d{1,2})-(?<second>.+)`),
   anchored(`(?<first>${MONTH} \\d{1,2}${ORDINAL_SUFFIX}) (?<second>${MONTH} \\d{1,2}${ORDINAL_SUFFIX}.*)`),
 ];
 const DAY_ONLY = anchored(`(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}`);
