@@ -46,6 +46,9 @@ const vocabulary = new Set<string>([
   ...wordsOf([...periodLexicons, ...relativeLexicons]),
   ...[...SYNONYMS.keys()].flatMap((key) => key.split(' ')),
   ...['بضعه', 'بضع', 'عده', 'few', 'several', 'some', 'couple'],
+  ...wordsOf([DUAL_UNITS, NUMBER_WORDS, PLURAL_UNITS])
+    .filter((word) => /^[\u0600-\u06ff]/.test(word))
+    .map((word) => `ال${word}`),
   ...['اثنين', 'ثلاثاء', 'اربعاء', 'خميس', 'جمعه', 'سبت', 'احد', 'اسبوع'],
 ]);
 

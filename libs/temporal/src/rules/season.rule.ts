@@ -10,8 +10,8 @@ type Season = 'SP' | 'SU' | 'FA' | 'WI';
 const SEASON = `(?<season>${alternation(SEASONS.keys())})`;
 const ENGLISH_MOD = `(?:(?<mod>${alternation([...ENGLISH_MODIFIERS.keys(), 'past'])}) )?`;
 const PATTERNS = [
-  anchored(`(?:the )?${ENGLISH_MOD}${SEASON}(?: (?:of )?(?<rest>.+))?`),
   anchored(`(?:فصل )?${SEASON}(?: (?<armod>${alternation(ARABIC_MODIFIERS.keys())}))?(?: (?:من )?(?<rest>.+))?`),
+  anchored(`(?:the )?${ENGLISH_MOD}${SEASON}(?: (?:of )?(?<rest>.+))?`),
 ];
 
 /** "last fall", "summer 2012", "الصيف الماضي", "شتاء 2023": TIMEX3 2012-SU; winter is the one starting in December. */
