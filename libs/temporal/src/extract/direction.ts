@@ -29,7 +29,8 @@ const CUES: readonly Cue[] = [
 
 // An Arabic imperfect verb with the future prefix س ("سيزور", "ستعقد"), minus common nouns that look alike.
 const ARABIC_FUTURE_VERB = /^س[يتنا][\u0600-\u06ff]{3,}$/;
-const NOT_VERBS = /^(سياس|سيار|سيطر|سنو|سنه|سنغا|سته|ستين|سيد|سينا|سيول|سياح|ستار|سيناريو|ستراتيج|سيبير)/;
+// Nouns and names: سياسة، سيارة، سنوات، ستة، سيرغي، ستيفن …
+const NOT_VERBS = /^(سياس|سيار|سيطر|سنو|سنه|سنغا|سته|ستين|سيد|سينا|سيول|سياح|ستار|ستراتيج|سيبير|سيرغ|سيرج|ستيف|سيمو|ستال|سيئ|ستوكهو|سيول)/;
 const SENTENCE_BREAK = /[.!?؟\n؛;]/;
 const LOOK_BEHIND = 10;
 const LOOK_AHEAD = 5;

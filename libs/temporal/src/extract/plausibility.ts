@@ -2,6 +2,7 @@ import { normalize } from '../normalize';
 import { fromDayNumber } from '../calendar';
 import type { Resolution } from '../temporal.types';
 import type { Token } from './tokens';
+import { isConnector } from './vocabulary';
 
 /** A bare number is read as a year only within these bounds around the anchor's year. */
 const YEARS_BEFORE = 200;
@@ -27,9 +28,10 @@ interface Window {
  * after the anchor's year, and not count something ("the 500 delegates", "1500 people", "$2000", "2882015").
  */
 export function isPlausible({ text, tokens, anchor }: Window, first: number, last: number, reading: Resolution): boolean {
-  if (first !== last || !/^\d{4}$/.test(reading.timex)) return true;
-  const token = tokens[first];
-  if (!token || !/^\d{4}$/.test(token.word)) return true;
+  if (!/^\d{4}$/.test(reading.timex)) return true;
+  const words = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
+  const token = words[0];
+  if (words.length !== 1 || !token || !/^\d{4}$/.test(token.word)) return true;
   const year = Number(token.word);
   const anchorYear = fromDayNumber(anchor).year;
   if (year < anchorYear - YEARS_BEFORE || year > anchorYear + YEARS_AFTER) return false;
