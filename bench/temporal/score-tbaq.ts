@@ -68,7 +68,12 @@ function scoreDocument(doc: TimeMlDocument, tally: Tally): void {
     tally.spanHits++;
     const mention = mentions[index];
     if (mention?.resolution.timex === g.value) tally.valueHits++;
-    else note(tally, valueError(g, mention?.resolution.timex ?? ''), `${doc.id} (${doc.dct}): ${g.text} = ${g.value}, got ${mention?.text} = ${mention?.resolution.timex}`);
+    else
+      note(
+        tally,
+        valueError(g, mention?.resolution.timex ?? ''),
+        `${doc.id} (${doc.dct}): ${g.text} = ${g.value}, got ${mention?.text} = ${mention?.resolution.timex}`,
+      );
   }
   mentions.forEach((m, i) => {
     if (!used.has(i)) note(tally, `spurious "${shape(m.text)}"`, `${doc.id}: ${m.text} = ${m.resolution.timex}`);

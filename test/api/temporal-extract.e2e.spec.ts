@@ -54,7 +54,11 @@ describe('POST /api/temporal/extract', () => {
     expect(res.body).toEqual({
       language: 'en',
       mentions: [
-        expect.objectContaining({ text: 'Friday', cue: 'will', resolution: expect.objectContaining({ timex: '2023-11-03' }) }),
+        expect.objectContaining({
+          text: 'Friday',
+          cue: 'will',
+          resolution: expect.objectContaining({ timex: '2023-11-03' }),
+        }),
         expect.objectContaining({ text: 'last week', resolution: expect.objectContaining({ timex: '2023-W43' }) }),
       ],
     });

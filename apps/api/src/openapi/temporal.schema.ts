@@ -41,7 +41,10 @@ class TemporalReadingSchema {
   timex!: string;
 }
 
-@ApiSchema({ name: 'MentionResolution', description: 'The resolution, the direction it was read in, and a TIMEX3 mod.' })
+@ApiSchema({
+  name: 'MentionResolution',
+  description: 'The resolution, the direction it was read in, and a TIMEX3 mod.',
+})
 class MentionResolutionSchema extends TemporalReadingSchema {
   @ApiProperty({ enum: ['past', 'future'], enumName: 'Direction' })
   direction!: Direction;

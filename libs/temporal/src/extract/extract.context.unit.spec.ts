@@ -8,7 +8,13 @@ import { mentionIn } from '../testing/extract.fixtures';
 describe('extract: direction from context', () => {
   it.each([
     ['سيزور الرئيس أستانا يوم الخميس', 'يوم الخميس', '2023-11-02', 'future', 'سيزور'],
-    ['ومن المقرر أن يزور أستانا يومي الخميس والجمعة', 'يومي الخميس والجمعة', '2023-11-02/2023-11-03', 'future', 'المقرر'],
+    [
+      'ومن المقرر أن يزور أستانا يومي الخميس والجمعة',
+      'يومي الخميس والجمعة',
+      '2023-11-02/2023-11-03',
+      'future',
+      'المقرر',
+    ],
     ['سوف يلتقي الوزيران الأحد', 'الأحد', '2023-11-05', 'future', 'سوف'],
     ['He will visit Astana on Friday.', 'Friday', '2023-11-03', 'future', 'will'],
     ['The minister is due to arrive on Monday.', 'Monday', '2023-11-06', 'future', 'due to'],
@@ -24,7 +30,10 @@ describe('extract: direction from context', () => {
   it('reads a yearless date on the nearer side when it is much nearer ahead ("Nov. 6" on 2 November)', () => {
     const mention = mentionIn('Payment is made Nov. 6.', 'Nov. 6', '2023-11-02');
     expect(mention.resolution).toMatchObject({ timex: '2023-11-06', direction: 'future' });
-    expect(mention).toMatchObject({ ambiguous: true, alternatives: [expect.objectContaining({ timex: '2022-11-06' })] });
+    expect(mention).toMatchObject({
+      ambiguous: true,
+      alternatives: [expect.objectContaining({ timex: '2022-11-06' })],
+    });
   });
 });
 
@@ -83,7 +92,9 @@ interface SeedEvent {
 
 describe('extract: the seed article', () => {
   const seed = join(process.cwd(), 'data/seed');
-  const { events } = JSON.parse(readFileSync(join(seed, '000_911741716f96cebe.json'), 'utf8')) as { events: SeedEvent[] };
+  const { events } = JSON.parse(readFileSync(join(seed, '000_911741716f96cebe.json'), 'utf8')) as {
+    events: SeedEvent[];
+  };
   const text = readFileSync(join(seed, '000_911741716f96cebe.txt'), 'utf8');
   const { mentions } = extract(text, A);
 

@@ -20,7 +20,9 @@ const MAX_WORDS = 9;
 /** What may stand between two words of one expression: spaces, commas, brackets, dashes, slashes, dots. */
 const JOINER = /^[\s,،()[\]\-–—/.']*$/u;
 /** Prepositions left outside a mention's span when the rest reads the same (TimeML spans exclude them). */
-const OUTSIDE = new Set(['in', 'on', 'at', 'during', 'and', 'by', 'في', 'خلال', 'مع', 'و', 'منذ', 'since'].map(normalize));
+const OUTSIDE = new Set(
+  ['in', 'on', 'at', 'during', 'and', 'by', 'في', 'خلال', 'مع', 'و', 'منذ', 'since'].map(normalize),
+);
 
 const WEEKDAY_WORDS = new Set(WEEKDAYS.keys());
 
@@ -109,11 +111,20 @@ interface Choice {
  * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind);
  * such a mention keeps the reading it set aside and is marked ambiguous, as is a bare weekday without a cue.
  */
-function chooseSide(search: Search, first: number, last: number, read: Reading, side: Direction, cued: boolean): Choice {
+function chooseSide(
+  search: Search,
+  first: number,
+  last: number,
+  read: Reading,
+  side: Direction,
+  cued: boolean,
+): Choice {
   const otherSide: Direction = side === 'past' ? 'future' : 'past';
   const other = readWindow(search, first, last, otherSide);
-  if (!other || (other.start === read.start && other.end === read.end)) return { reading: read, direction: side, others: [] };
-  if (isBareWeekday(search, first, last)) return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
+  if (!other || (other.start === read.start && other.end === read.end))
+    return { reading: read, direction: side, others: [] };
+  if (isBareWeekday(search, first, last))
+    return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
   // Nearer by more than half: "Nov. 6" on 2 November is ahead; "the 15th" on the 1st stays with the cue.
   const flip = 2 * distance(other, search.anchor) < distance(read, search.anchor);
   const [reading, rest] = flip ? [other, read] : [read, other];
@@ -136,7 +147,7 @@ function trimOutside(search: Search, first: number, last: number, reading: Readi
   return start;
 }
 
-function windowText({ text, tokens }: Search, first: number, last: number): [number, number] {
+function windowText({ tokens }: Search, first: number, last: number): [number, number] {
   const [a, b] = [tokens[first], tokens[last]];
   return a && b ? [a.start + a.clitic, b.end] : [0, 0];
 }

@@ -7,7 +7,8 @@ export function detectLanguage(text: string): Language {
   return arabic > latin ? 'ar' : 'en';
 }
 
-const BRITISH = /\b(?:colour|favour|honour|labour|centre|programme|organis\w*|realis\w*|recognis\w*|defence|whilst|BST|GMT)\b/g;
+const BRITISH =
+  /\b(?:colour|favour|honour|labour|centre|programme|organis\w*|realis\w*|recognis\w*|defence|whilst|BST|GMT)\b/g;
 const AMERICAN = /\b(?:color|favor|honor|labor|center|program|organiz\w*|realiz\w*|recogniz\w*|defense|EST|EDT)\b/g;
 
 /**

@@ -10,10 +10,52 @@ const YEARS_AFTER = 10;
 /** Words that make the number before them a count, not a year ("1500 people", "2000 جندي"). */
 const COUNTED = new Set(
   [
-    'people', 'persons', 'troops', 'soldiers', 'dollars', 'euros', 'pounds', 'delegates', 'workers', 'members',
-    'tons', 'tonnes', 'barrels', 'km', 'miles', 'shares', 'jobs', 'cases', 'deaths', 'votes', 'units',
-    'شخص', 'شخصا', 'جندي', 'جنديا', 'دولار', 'دولارا', 'يورو', 'قتيل', 'قتيلا', 'مندوب', 'عامل', 'طن', 'كيلومتر',
-    'برميل', 'صوت', 'حاله', 'وظيفه', 'عضو', 'مليون', 'مليار', 'الف', 'million', 'billion', 'thousand', 'percent',
+    'people',
+    'persons',
+    'troops',
+    'soldiers',
+    'dollars',
+    'euros',
+    'pounds',
+    'delegates',
+    'workers',
+    'members',
+    'tons',
+    'tonnes',
+    'barrels',
+    'km',
+    'miles',
+    'shares',
+    'jobs',
+    'cases',
+    'deaths',
+    'votes',
+    'units',
+    'شخص',
+    'شخصا',
+    'جندي',
+    'جنديا',
+    'دولار',
+    'دولارا',
+    'يورو',
+    'قتيل',
+    'قتيلا',
+    'مندوب',
+    'عامل',
+    'طن',
+    'كيلومتر',
+    'برميل',
+    'صوت',
+    'حاله',
+    'وظيفه',
+    'عضو',
+    'مليون',
+    'مليار',
+    'الف',
+    'million',
+    'billion',
+    'thousand',
+    'percent',
   ].map(normalize),
 );
 
@@ -27,7 +69,12 @@ interface Window {
  * Numbers become years only when they look like one: a year alone must lie within 200 years before and 10
  * after the anchor's year, and not count something ("the 500 delegates", "1500 people", "$2000", "2882015").
  */
-export function isPlausible({ text, tokens, anchor }: Window, first: number, last: number, reading: Resolution): boolean {
+export function isPlausible(
+  { text, tokens, anchor }: Window,
+  first: number,
+  last: number,
+  reading: Resolution,
+): boolean {
   if (!/^\d{4}$/.test(reading.timex)) return true;
   const words = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   const token = words[0];

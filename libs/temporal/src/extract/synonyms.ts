@@ -29,7 +29,9 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ]),
 ];
 
-export const SYNONYMS: ReadonlyMap<string, string> = new Map(PAIRS.map(([from, to]) => [normalize(from), normalize(to)]));
+export const SYNONYMS: ReadonlyMap<string, string> = new Map(
+  PAIRS.map(([from, to]) => [normalize(from), normalize(to)]),
+);
 
 const PATTERN = new RegExp(
   `(?<=^| )(?:${[...SYNONYMS.keys()].sort((a, b) => b.length - a.length).join('|')})(?= |$)`,

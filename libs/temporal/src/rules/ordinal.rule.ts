@@ -1,4 +1,14 @@
-import { type DayNumber, type YearMonth, addMonths, daysInMonth, monthOf, isoWeekday, monthEnd, monthStart, toDayNumber } from '../calendar';
+import {
+  type DayNumber,
+  type YearMonth,
+  addMonths,
+  daysInMonth,
+  monthOf,
+  isoWeekday,
+  monthEnd,
+  monthStart,
+  toDayNumber,
+} from '../calendar';
 import { alternation, anchored, lookup, matchGroups } from '../lexicon/lexicon';
 import { ORDINALS } from '../lexicon/periods.lexicon';
 import { WEEKDAY, WEEKDAYS } from '../lexicon/weekdays.lexicon';
@@ -13,10 +23,7 @@ const ORD = `(?<ord>${alternation(ORDINALS.keys())})`;
 const BARE_WEEKDAY = new Map([...WEEKDAYS].filter(([w]) => w.startsWith('ال')).map(([w, n]) => [w.slice(2), n]));
 const WD = `(?<wd>${WEEKDAY}|${alternation(BARE_WEEKDAY.keys())})`;
 const OF = '(?:of|in|من|في)';
-const NTH_WEEKDAY = [
-  anchored(`(?:the )?${ORD} ${WD} ${OF} (?<month>.+)`),
-  anchored(`${WD} ${ORD} ${OF} (?<month>.+)`),
-];
+const NTH_WEEKDAY = [anchored(`(?:the )?${ORD} ${WD} ${OF} (?<month>.+)`), anchored(`${WD} ${ORD} ${OF} (?<month>.+)`)];
 const NTH_WEEK = [
   anchored(`(?:the )?${ORD} week ${OF} (?<month>.+)`),
   anchored(`الاسبوع ${ORD} ${OF} (?<month>.+)`),
@@ -28,7 +35,20 @@ const DAY_OF_MONTH = [
 ];
 const ON_THE_DAY = anchored(`on the (?<day>\\d{1,2}(?:st|nd|rd|th)|[a-z]+(?: [a-z]+)?)`);
 const MONTH_NUMBER = anchored(`(?:في )?شهر (?<n>\\d{1,2})(?<rest> .+)?`);
-const MONTH_WORDS = ['يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر'];
+const MONTH_WORDS = [
+  'يناير',
+  'فبراير',
+  'مارس',
+  'ابريل',
+  'مايو',
+  'يونيو',
+  'يوليو',
+  'اغسطس',
+  'سبتمبر',
+  'اكتوبر',
+  'نوفمبر',
+  'ديسمبر',
+];
 
 function nthInMonth(month: YearMonth, weekday: number, nth: number): DayNumber | undefined {
   if (nth > 0) {
@@ -73,7 +93,8 @@ function dayOfMonth(text: string, context: RuleContext) {
     const named = calendarDateRule(`${day} ${groups.month}${groups.rest ?? ''}`, context);
     if (named) return named;
     const month = parseMonth(groups.month, context, true);
-    if (month && day <= daysInMonth(month.year, month.month)) return dayResolution(toDayNumber(month.year, month.month, day));
+    if (month && day <= daysInMonth(month.year, month.month))
+      return dayResolution(toDayNumber(month.year, month.month, day));
   }
   const alone = matchGroups(ON_THE_DAY, text)?.day;
   const dayAlone = alone === undefined ? undefined : ordinalDay(alone);

@@ -23,8 +23,23 @@ const RELATIVE = anchored(
     `|(?<arUnit>الربع|النصف) (?<arMod>الحالي|الجاري|الماضي|السابق|الاخير|المقبل|القادم))`,
 );
 const STEPS: Readonly<Record<string, number>> = {
-  this: 0, current: 0, الحالي: 0, الجاري: 0, next: 1, المقبل: 1, القادم: 1, last: -1, previous: -1, past: -1,
-  الماضي: -1, السابق: -1, الاخير: -1, latest: -1, 'most recent': -1, 'year earlier': -4, 'year ago': -4,
+  this: 0,
+  current: 0,
+  الحالي: 0,
+  الجاري: 0,
+  next: 1,
+  المقبل: 1,
+  القادم: 1,
+  last: -1,
+  previous: -1,
+  past: -1,
+  الماضي: -1,
+  السابق: -1,
+  الاخير: -1,
+  latest: -1,
+  'most recent': -1,
+  'year earlier': -4,
+  'year ago': -4,
 };
 
 /** "the third quarter", "Q3 2023", "الربع الثالث من العام الجاري", "the first half of 2024": TIMEX3 2023-Q3, 2024-H1. */

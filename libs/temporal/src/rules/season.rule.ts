@@ -23,7 +23,11 @@ export const seasonRule: Rule = (text, context) => {
   if (text === 'fall') return undefined;
   const modWord = groups.mod ?? groups.armod;
   const modifier: Modifier | undefined =
-    modWord === 'past' ? 'last' : modWord === undefined ? undefined : (ENGLISH_MODIFIERS.get(modWord) ?? ARABIC_MODIFIERS.get(modWord));
+    modWord === 'past'
+      ? 'last'
+      : modWord === undefined
+        ? undefined
+        : (ENGLISH_MODIFIERS.get(modWord) ?? ARABIC_MODIFIERS.get(modWord));
   if (groups.rest !== undefined) {
     if (modifier !== undefined) return undefined;
     const year = parseYear(groups.rest, context, false);

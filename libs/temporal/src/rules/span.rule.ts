@@ -1,6 +1,14 @@
 import { type DayNumber, addMonths, daysInMonth, fromDayNumber, toDayNumber } from '../calendar';
 import { alternation, anchored, lookup, matchGroups } from '../lexicon/lexicon';
-import { DUAL_UNITS, NUMBER, NUMBER_WORDS, PLURAL_UNITS, SINGULAR_UNITS, type Unit, parseCount } from '../lexicon/numbers.lexicon';
+import {
+  DUAL_UNITS,
+  NUMBER,
+  NUMBER_WORDS,
+  PLURAL_UNITS,
+  SINGULAR_UNITS,
+  type Unit,
+  parseCount,
+} from '../lexicon/numbers.lexicon';
 import { daySpanResolution } from '../resolution';
 import type { Direction, Resolution } from '../temporal.types';
 import type { Rule } from './rule';
@@ -14,12 +22,20 @@ function lexiconSides(past: string[], future: string[]): Map<string, Direction> 
   return new Map([...past.map((w) => [w, 'past'] as const), ...future.map((w) => [w, 'future'] as const)]);
 }
 const UNITS = alternation([...SINGULAR_UNITS.keys(), ...PLURAL_UNITS.keys()]);
-const DEFINITE_PLURAL = alternation([...PLURAL_UNITS.keys()].filter((w) => /^[\u0600-\u06ff]/.test(w)).map((w) => `ال${w}`));
-const DEFINITE_COUNT = alternation([...NUMBER_WORDS.keys()].filter((w) => /^[\u0600-\u06ff]/.test(w)).map((w) => `ال${w}`));
+const DEFINITE_PLURAL = alternation(
+  [...PLURAL_UNITS.keys()].filter((w) => /^[\u0600-\u06ff]/.test(w)).map((w) => `ال${w}`),
+);
+const DEFINITE_COUNT = alternation(
+  [...NUMBER_WORDS.keys()].filter((w) => /^[\u0600-\u06ff]/.test(w)).map((w) => `ال${w}`),
+);
 const DEFINITE_DUAL = alternation([...DUAL_UNITS.keys()].map((w) => `ال${w}`));
 const EN = [
-  anchored(`(?:(?:over|in|during|for|within) )?the (?<side>${alternation(EN_SIDE.keys())}) (?:(?<count>${NUMBER}) )?(?<unit>${UNITS})`),
-  anchored(`(?:(?:over|in|during|for|within) )?(?<side>${alternation(EN_SIDE.keys())}) (?<count>${NUMBER}) (?<unit>${UNITS})`),
+  anchored(
+    `(?:(?:over|in|during|for|within) )?the (?<side>${alternation(EN_SIDE.keys())}) (?:(?<count>${NUMBER}) )?(?<unit>${UNITS})`,
+  ),
+  anchored(
+    `(?:(?:over|in|during|for|within) )?(?<side>${alternation(EN_SIDE.keys())}) (?<count>${NUMBER}) (?<unit>${UNITS})`,
+  ),
 ];
 const AR = [
   anchored(`(?<unit>${DEFINITE_PLURAL}) (?<count>${DEFINITE_COUNT}|\\d{1,3}) (?<side>${alternation(AR_SIDE.keys())})`),

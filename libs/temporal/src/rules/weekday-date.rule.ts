@@ -35,6 +35,10 @@ function checked(date: Reading, weekday: number, context: RuleContext): Reading 
   const alternative: Resolution = dayResolution(weekdayNear(day, weekday, 'past'));
   const after: Resolution = dayResolution(weekdayNear(day, weekday, 'future'));
   // The nearer occurrence of the named weekday to the written date; ties go before it.
-  const nearer = Math.abs(Date.parse(after.start) - Date.parse(date.start)) < Math.abs(Date.parse(alternative.start) - Date.parse(date.start)) ? after : alternative;
+  const nearer =
+    Math.abs(Date.parse(after.start) - Date.parse(date.start)) <
+    Math.abs(Date.parse(alternative.start) - Date.parse(date.start))
+      ? after
+      : alternative;
   return { ...date, alternatives: [...(date.alternatives ?? []), nearer] };
 }
