@@ -18,10 +18,14 @@ const MONTH_INTERVAL = /^(\d{4})-\d{2}\/(\d{4})-\d{2}$/;
  * (1999-11, END); the resolver's ISO interval stays in start/end. Other intervals (day ranges) are kept.
  */
 export function withTimexMod(resolution: MentionResolutionBase, words: readonly string[]): MentionResolutionBase {
-  const part = words.map((word) => PERIOD_PARTS.get(word)).find((found) => found !== undefined);
+  const phrase = ` ${words.join(' ')} `;
+  const part = [...PERIOD_PARTS].find(([key]) => phrase.includes(` ${key} `))?.[1];
   if (part === undefined) return resolution;
   const days = DAY_INTERVAL.exec(resolution.timex);
   const months = MONTH_INTERVAL.exec(resolution.timex);
+  if (!resolution.timex.includes('/')) {
+    return resolution.timex.endsWith('-WE') ? resolution : { ...resolution, mod: MODS.get(part) };
+  }
   const value = days && days[1] === days[2] ? days[1] : months && months[1] === months[2] ? months[1] : undefined;
   return value === undefined ? resolution : { ...resolution, timex: value, mod: MODS.get(part) };
 }

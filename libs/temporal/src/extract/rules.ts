@@ -4,12 +4,14 @@ import { hijriRule } from '../rules/hijri.rule';
 import { holidayRule } from '../rules/holiday.rule';
 import { numericDateRule } from '../rules/numeric-date.rule';
 import { ordinalRule } from '../rules/ordinal.rule';
+import { partOfWeekRule } from '../rules/part-of-week.rule';
 import { presentRule } from '../rules/present.rule';
 import { quarterRule } from '../rules/quarter.rule';
 import { rangeRule } from '../rules/range.rule';
 import type { ReadingRule } from '../rules/rule';
 import { seasonRule } from '../rules/season.rule';
 import { spanRule } from '../rules/span.rule';
+import { spokenYearRule } from '../rules/spoken-year.rule';
 import { weekdayDateRule } from '../rules/weekday-date.rule';
 import { weekdayWeekRule } from '../rules/weekday-week.rule';
 import { weekendRule } from '../rules/weekend.rule';
@@ -29,8 +31,10 @@ export const EXTRACT_RULES: readonly ReadingRule[] = [
   hijriRule,
   holidayRule,
   weekendRule,
+  partOfWeekRule,
   numericDateRule,
   spanRule,
   presentRule,
+  spokenYearRule,
   ...RULES,
 ];

@@ -155,10 +155,13 @@ const vocabulary = new Set<string>([
   ...wordsOf([FIXED_HOLIDAYS, EASTER_HOLIDAYS, ISLAMIC_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS]),
   ...wordsOf([...periodLexicons, ...relativeLexicons]),
   ...[...SYNONYMS.keys()].flatMap((key) => key.split(' ')),
-  ...['بضعه', 'بضع', 'عده', 'few', 'several', 'some', 'couple'],
+  ...['بضعه', 'بضع', 'عده', 'few', 'several', 'some', 'couple', 'thousand', 'oh', 'hundred'],
+  ...['eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'],
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'],
   ...wordsOf([DUAL_UNITS, NUMBER_WORDS, PLURAL_UNITS])
     .filter((word) => /^[\u0600-\u06ff]/.test(word))
     .map((word) => `ال${word}`),
+  ...wordsOf([periods.ARABIC_DECADES]).map((word) => word.replace(/^ال/, '')),
   ...['اثنين', 'ثلاثاء', 'اربعاء', 'خميس', 'جمعه', 'سبت', 'احد', 'اسبوع'],
 ]);
 

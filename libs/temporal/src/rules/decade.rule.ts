@@ -5,8 +5,10 @@ import type { Resolution } from '../temporal.types';
 import type { Rule } from './rule';
 
 const DECADE_DIGITS = anchored(`(?:the )?(?<decade>1[0-9]{2}0|20[0-9]0)s`);
+// "ستينيات القرن الماضي": without the article when a century follows.
+const ARABIC_DECADE = `(?:ال)?(?<ar>${alternation([...ARABIC_DECADES.keys()].map((word) => word.replace(/^ال/, '')))})`;
 const DECADE_WORD = anchored(
-  `(?:(?:the )?(?<en>${alternation(ENGLISH_DECADES.keys())})|(?<ar>${alternation(ARABIC_DECADES.keys())})` +
+  `(?:(?:the )?(?<en>${alternation(ENGLISH_DECADES.keys())})|${ARABIC_DECADE}` +
     `(?: (?:من )?(?<arCentury>القرن (?:الماضي|العشرين|20|ال 20)))?)`,
 );
 const CENTURY = anchored(
@@ -21,7 +23,7 @@ export const decadeRule: Rule = (text, { anchor }) => {
   if (digits !== undefined) return span(Number(digits), 10, digits.slice(0, 3));
   const word = matchGroups([DECADE_WORD], text);
   if (word?.en !== undefined || word?.ar !== undefined) {
-    const tens = word.en !== undefined ? lookup(ENGLISH_DECADES, word.en) : lookup(ARABIC_DECADES, word.ar ?? '');
+    const tens = word.en !== undefined ? lookup(ENGLISH_DECADES, word.en) : lookup(ARABIC_DECADES, `ال${word.ar ?? ''}`);
     return span(1900 + tens * 10, 10, `19${tens}`);
   }
   const century = matchGroups(CENTURY, text);

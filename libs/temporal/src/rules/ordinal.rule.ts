@@ -89,7 +89,7 @@ function dayOfMonth(text: string, context: RuleContext) {
   }
   const groups = matchGroups(DAY_OF_MONTH, text);
   const day = groups?.day === undefined ? undefined : ordinalDay(groups.day);
-  if (groups?.month !== undefined && day !== undefined && !/^\d/.test(groups.day ?? '')) {
+  if (groups?.month !== undefined && day !== undefined) {
     const named = calendarDateRule(`${day} ${groups.month}${groups.rest ?? ''}`, context);
     if (named) return named;
     const month = parseMonth(groups.month, context, true);

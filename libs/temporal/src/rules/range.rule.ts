@@ -3,9 +3,10 @@ import { alternation, anchored, matchGroups } from '../lexicon/lexicon';
 import { MONTHS } from '../lexicon/months.lexicon';
 import { daySpanResolution } from '../resolution';
 import { calendarDateRule } from './calendar-date.rule';
+import { ordinalRule } from './ordinal.rule';
 import type { Rule, RuleContext } from './rule';
 
-const FROM = alternation(['من', 'from', 'between', 'بين', 'ما بين']);
+const FROM = alternation(['من', 'from', 'between', 'بين', 'ما بين', 'يومي', 'ايام', 'الفتره من', 'في الفتره من']);
 const TO = alternation(['الى', 'حتى', 'لغاية', 'و', 'to', 'through', 'thru', 'until', 'till', 'and']);
 const MONTH = alternation(MONTHS.keys());
 const ORDINAL_SUFFIX = '(?:st|nd|rd|th)?';
@@ -32,7 +33,8 @@ export const rangeRule: Rule = (text, context) => {
 };
 
 function dayOf(text: string, context: RuleContext): DayNumber | undefined {
-  const resolution = calendarDateRule(text, context);
+  // "13 من الشهر المقبل": a day of a relative month is read by the ordinal rule.
+  const resolution = calendarDateRule(text, context) ?? ordinalRule(text, context);
   if (!resolution || resolution.precision !== 'day' || resolution.start !== resolution.end) return undefined;
   const [year, month, day] = resolution.start.split('-').map(Number);
   return toDayNumber(year ?? 0, month ?? 0, day ?? 0);
@@ -45,7 +47,7 @@ function firstEnd(text: string, last: DayNumber, context: RuleContext): DayNumbe
     const day = Number(bare);
     return day >= 1 && day <= daysInMonth(year, month) ? toDayNumber(year, month, day) : undefined;
   }
-  const own = calendarDateRule(`${text} ${year}`, context) ?? calendarDateRule(text, context);
+  const own = calendarDateRule(`${text} ${year}`, context) ?? calendarDateRule(text, context) ?? ordinalRule(text, context);
   if (!own || own.start !== own.end) return undefined;
   const [y, m, d] = own.start.split('-').map(Number);
   const day = toDayNumber(y ?? 0, m ?? 0, d ?? 0);
