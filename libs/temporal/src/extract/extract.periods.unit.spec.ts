@@ -33,6 +33,9 @@ const families: Record<string, FamilyRow[]> = {
     ['توترت العلاقات في التسعينيات', 'التسعينيات', '199'],
     ['wars of the 20th century', 'the 20th century', '19'],
     ['حروب القرن العشرين', 'القرن العشرين', '19'],
+    ['ويعود تاريخ العلاقات إلى ستينيات القرن الماضي', 'ستينيات القرن الماضي', '196'],
+    ['تضاعفت التجارة خلال العقد الماضي', 'العقد الماضي', '201'],
+    ['Trade doubled over the last decade.', 'the last decade', '201'],
   ],
   'holidays, fixed and moveable': [
     ['They met at Christmas 2022.', 'Christmas 2022', '2022-12-25'],
@@ -73,6 +76,10 @@ describe('extract: period families', () => {
     ['أواخر نوفمبر', '2023-11', 'END', '2023-11-21', '2023-11-30'],
     ['early 2017', '2017', 'START', '2017-01-01', '2017-04-30'],
     ['منتصف مارس', '2023-03', 'MID', '2023-03-11', '2023-03-20'],
+    ['مطلع الأسبوع المقبل', '2023-W45', 'START', '2023-11-06', '2023-11-07'],
+    ['late this week', '2023-W44', 'END', '2023-11-03', '2023-11-05'],
+    ['أوائل التسعينيات', '199', 'START', '1990-01-01', '1993-12-31'],
+    ['the late 1980s', '198', 'END', '1987-01-01', '1989-12-31'],
   ])('%s: TIMEX3 value %s with mod %s, days %s..%s', (words, timex, mod, start, end) => {
     expect(mentionIn(`It happened ${words}.`, words, A).resolution).toMatchObject({ timex, mod, start, end });
   });

@@ -126,7 +126,8 @@ function chooseSide(
   if (isBareWeekday(search, first, last))
     return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
   // Nearer by more than half: "Nov. 6" on 2 November is ahead; "the 15th" on the 1st stays with the cue.
-  const flip = 2 * distance(other, search.anchor) < distance(read, search.anchor);
+  // Quarters and halves stay with the cue: results news names the ones behind it.
+  const flip = !/-[QH]\d$/.test(read.timex) && 2 * distance(other, search.anchor) < distance(read, search.anchor);
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };
 }

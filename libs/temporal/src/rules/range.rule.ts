@@ -47,7 +47,8 @@ function firstEnd(text: string, last: DayNumber, context: RuleContext): DayNumbe
     const day = Number(bare);
     return day >= 1 && day <= daysInMonth(year, month) ? toDayNumber(year, month, day) : undefined;
   }
-  const own = calendarDateRule(`${text} ${year}`, context) ?? calendarDateRule(text, context) ?? ordinalRule(text, context);
+  const own =
+    calendarDateRule(`${text} ${year}`, context) ?? calendarDateRule(text, context) ?? ordinalRule(text, context);
   if (!own || own.start !== own.end) return undefined;
   const [y, m, d] = own.start.split('-').map(Number);
   const day = toDayNumber(y ?? 0, m ?? 0, d ?? 0);

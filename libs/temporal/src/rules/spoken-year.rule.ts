@@ -3,7 +3,18 @@ import { yearResolution } from '../resolution';
 import type { Rule } from './rule';
 
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const CENTURY = alternation(['eighteen', 'nineteen', 'twenty']);
 const TWO_DIGITS = `(?:(?<tens>${alternation(TENS)})(?: (?<unit>${alternation(UNITS)}))?|(?<teen>${alternation(TEENS)})|oh (?<oh>${alternation(UNITS)}))`;

@@ -6,7 +6,7 @@ import { dayResolution } from '../resolution';
 import type { Resolution } from '../temporal.types';
 import { calendarDateRule } from './calendar-date.rule';
 import { numericDateRule } from './numeric-date.rule';
-import type { Reading, ReadingRule, RuleContext } from './rule';
+import { ExpressionRejected, type Reading, type ReadingRule, type RuleContext } from './rule';
 import { weekdayNear } from './weekday.rule';
 
 const WEEKDAY_DATE = anchored(`(?<wd>${WEEKDAY}) (?:(?:في|الموافق|on|the) )?(?<date>.*\\d.*)`);
@@ -20,6 +20,9 @@ const DAY_WORD_WEEKDAY = anchored(`(?<word>${alternation(DAY_OFFSETS.keys())}) (
 export const weekdayDateRule: ReadingRule = (text, context): Reading | undefined => {
   const dated = matchGroups(WEEKDAY_DATE, text);
   if (dated?.wd && dated.date !== undefined) {
+    // The resolver's own reading first: for a yearless date it picks the occurrence whose weekday fits.
+    const fitting = fitted(`${dated.wd} ${dated.date}`, context);
+    if (fitting) return fitting;
     const date = calendarDateRule(dated.date, context) ?? numericDateRule(dated.date, context);
     return date && date.start === date.end ? checked(date, lookup(WEEKDAYS, dated.wd), context) : undefined;
   }
@@ -41,4 +44,13 @@ function checked(date: Reading, weekday: number, context: RuleContext): Reading 
       ? after
       : alternative;
   return { ...date, alternatives: [...(date.alternatives ?? []), nearer] };
+}
+
+function fitted(text: string, context: RuleContext): Reading | undefined {
+  try {
+    return calendarDateRule(text, context);
+  } catch (error) {
+    if (error instanceof ExpressionRejected) return undefined;
+    throw error;
+  }
 }
