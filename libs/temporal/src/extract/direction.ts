@@ -108,6 +108,13 @@ const CUES: readonly Cue[] = [
   ]),
 ].sort((a, b) => b.words.length - a.words.length);
 
+/** Cues by their first word, longest first: the search looks a word up instead of trying every cue. */
+const CUES_BY_FIRST_WORD = new Map<string, Cue[]>();
+for (const cue of CUES) {
+  const first = cue.words[0] ?? '';
+  CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), cue]);
+}
+
 // An Arabic imperfect verb with the future prefix س ("سيزور", "ستعقد"), minus common nouns that look alike.
 const ARABIC_FUTURE_VERB = /^س[يتنا][\u0600-\u06ff]{3,}$/;
 // Nouns and names: سياسة، سيارة، سنوات، ستة، سيرغي، ستيفن …
@@ -152,7 +159,7 @@ function cueAt(tokens: readonly Token[], index: number, text: string): Direction
   const word = tokens[index]?.word ?? '';
   if (ARABIC_FUTURE_VERB.test(word) && !NOT_VERBS.test(word))
     return { direction: 'future', cue: tokens[index]?.raw ?? word };
-  for (const cue of CUES) {
+  for (const cue of CUES_BY_FIRST_WORD.get(word) ?? []) {
     if (cue.words.every((w, k) => tokens[index + k]?.word === w)) {
       const end = tokens[index + cue.words.length - 1]?.end ?? 0;
       return { direction: cue.direction, cue: text.slice(tokens[index]?.start ?? 0, end) };

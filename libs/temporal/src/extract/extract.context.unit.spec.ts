@@ -61,6 +61,7 @@ describe('extract: plausibility of numbers', () => {
     'raised $2000 for the fund',
     'تبرع بمبلغ 2000 دولار',
     'a record of 3050 was set',
+    'They will leave as soon as possible.',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });
