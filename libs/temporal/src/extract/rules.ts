@@ -11,7 +11,6 @@ import { rangeRule } from '../rules/range.rule';
 import type { ReadingRule } from '../rules/rule';
 import { seasonRule } from '../rules/season.rule';
 import { spanRule } from '../rules/span.rule';
-import { spokenYearRule } from '../rules/spoken-year.rule';
 import { weekdayDateRule } from '../rules/weekday-date.rule';
 import { weekdayWeekRule } from '../rules/weekday-week.rule';
 import { weekendRule } from '../rules/weekend.rule';
@@ -35,6 +34,5 @@ export const EXTRACT_RULES: readonly ReadingRule[] = [
   numericDateRule,
   spanRule,
   presentRule,
-  spokenYearRule,
   ...RULES,
 ];

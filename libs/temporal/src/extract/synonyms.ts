@@ -1,4 +1,5 @@
 import { normalize } from '../normalize';
+import { spokenYearsAsDigits } from './spoken-years';
 
 /**
  * Spellings rewritten to the one the rules read, on whole words of a normalised reading: colloquial
@@ -39,5 +40,5 @@ const PATTERN = new RegExp(
 );
 
 export function rewriteSynonyms(reading: string): string {
-  return reading.replace(PATTERN, (word) => SYNONYMS.get(word) ?? word);
+  return spokenYearsAsDigits(reading.replace(PATTERN, (word) => SYNONYMS.get(word) ?? word));
 }

@@ -16,6 +16,9 @@ const PATTERNS = [
   anchored(`${UNIT} ${ORDINAL}(?: من| في)?${YEAR_TAIL}`),
   anchored(`(?<q>q[1-4]|[1-4]q|h[12])${YEAR_TAIL}`),
   anchored(`(?<year>\\d{4}) (?<q>q[1-4]|h[12])`),
+  // "the 1988 second quarter", "this year's third quarter"
+  anchored(`(?:the )?(?<year>\\d{4}) (?:fiscal )?${ORDINAL} (?:fiscal )?${UNIT}`),
+  anchored(`(?<lead>.+?) s (?:fiscal )?${ORDINAL} (?:fiscal )?${UNIT}`),
 ];
 // "the quarter", "the latest quarter", "الربع الماضي": relative to the anchor's own quarter.
 const RELATIVE = anchored(
@@ -54,8 +57,8 @@ export const quarterRule: Rule = (text, context) => {
   const [unit, index] = partOf(groups.unit, groups.ord, groups.q);
   if (index < 1 || index > 12 / MONTHS_PER[unit]) return undefined;
   if (groups.year !== undefined) return partResolution(Number(groups.year), unit, index);
-  if (groups.rest !== undefined) {
-    const year = parseYear(groups.rest, context, false);
+  if (groups.rest !== undefined || groups.lead !== undefined) {
+    const year = parseYear(groups.rest ?? groups.lead ?? '', context, false);
     return year === undefined ? undefined : partResolution(year, unit, index);
   }
   return partResolution(nearestYear(unit, index, context.anchor, context.direction), unit, index);
