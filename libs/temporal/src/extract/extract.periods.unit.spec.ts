@@ -16,6 +16,8 @@ const families: Record<string, FamilyRow[]> = {
   'quarters and halves': [
     ['Revenue grew in Q3 2023.', 'Q3 2023', '2023-Q3'],
     ['third-quarter profit', 'third-quarter', '2023-Q3'],
+    ["this year's third quarter", "this year's third quarter", '2023-Q3'],
+    ['against the 1988 second quarter', 'the 1988 second quarter', '1988-Q2'],
     ['نما الاقتصاد في الربع الثالث من العام الجاري', 'الربع الثالث من العام الجاري', '2023-Q3'],
     ['نما الاقتصاد في الربع الثالث', 'الربع الثالث', '2023-Q3'],
     ['Growth is expected in the first half of 2024.', 'the first half of 2024', '2024-H1'],

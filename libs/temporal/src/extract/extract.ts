@@ -21,7 +21,7 @@ const MAX_WORDS = 9;
 const JOINER = /^[\s,،()[\]\-–—/.']*$/u;
 /** Prepositions left outside a mention's span when the rest reads the same (TimeML spans exclude them). */
 const OUTSIDE = new Set(
-  ['in', 'on', 'at', 'during', 'and', 'by', 'في', 'خلال', 'مع', 'و', 'منذ', 'since'].map(normalize),
+  ['in', 'on', 'at', 'during', 'and', 'by', 'في', 'خلال', 'مع', 'و', 'منذ', 'since', 'الموافق'].map(normalize),
 );
 
 const WEEKDAY_WORDS = new Set(WEEKDAYS.keys());
@@ -107,7 +107,7 @@ interface Choice {
 
 /**
  * A weekday follows the cue (past when there is none: news reports what happened). A yearless date, month,
- * quarter or season is read on the other side of the anchor from the cue (or the past default) when it lies
+ * season or holiday is read on the other side of the anchor from the cue (or the past default) when it lies
  * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind);
  * such a mention keeps the reading it set aside and is marked ambiguous, as is a bare weekday without a cue.
  */
@@ -125,8 +125,8 @@ function chooseSide(
     return { reading: read, direction: side, others: [] };
   if (isBareWeekday(search, first, last))
     return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
-  // Nearer by more than half: "Nov. 6" on 2 November is ahead; "the 15th" on the 1st stays with the cue.
-  // Quarters and halves stay with the cue: results news names the ones behind it.
+  // "the 15th" written on the 1st stays with the cue; quarters and halves always do (results news names
+  // the ones behind it).
   const flip = !/-[QH]\d$/.test(read.timex) && 2 * distance(other, search.anchor) < distance(read, search.anchor);
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };

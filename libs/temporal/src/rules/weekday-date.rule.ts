@@ -5,6 +5,7 @@ import { WEEKDAY, WEEKDAYS } from '../lexicon/weekdays.lexicon';
 import { dayResolution } from '../resolution';
 import type { Resolution } from '../temporal.types';
 import { calendarDateRule } from './calendar-date.rule';
+import { hijriRule } from './hijri.rule';
 import { numericDateRule } from './numeric-date.rule';
 import { ExpressionRejected, type Reading, type ReadingRule, type RuleContext } from './rule';
 import { weekdayNear } from './weekday.rule';
@@ -23,7 +24,8 @@ export const weekdayDateRule: ReadingRule = (text, context): Reading | undefined
     // The resolver's own reading first: for a yearless date it picks the occurrence whose weekday fits.
     const fitting = fitted(`${dated.wd} ${dated.date}`, context);
     if (fitting) return fitting;
-    const date = calendarDateRule(dated.date, context) ?? numericDateRule(dated.date, context);
+    const date =
+      calendarDateRule(dated.date, context) ?? numericDateRule(dated.date, context) ?? hijriRule(dated.date, context);
     return date && date.start === date.end ? checked(date, lookup(WEEKDAYS, dated.wd), context) : undefined;
   }
   const relative = matchGroups(DAY_WORD_WEEKDAY, text);
