@@ -120,7 +120,8 @@ const ARABIC_FUTURE_VERB = /^س[يتنا][\u0600-\u06ff]{3,}$/;
 // Nouns and names: سياسة، سيارة، سنوات، ستة، سيرغي، ستيفن …
 const NOT_VERBS =
   /^(سياس|سيار|سيطر|سنو|سنه|سنغا|سته|ستين|سيد|سينا|سيول|سياح|ستار|ستراتيج|سيبير|سيرغ|سيرج|ستيف|سيمو|ستال|سيئ|ستوكهو|سيول)/;
-const SENTENCE_BREAK = /[.!?؟\n؛;]/;
+// A sentence ends at a full stop followed by a capital (or Arabic), not at "U.S." or "D.C. on".
+const SENTENCE_BREAK = /[!?؟\n؛;]|\.(?=\s+[\p{Lu}\u0600-\u06ff"“])/u;
 const LOOK_BEHIND = 10;
 const LOOK_AHEAD = 5;
 

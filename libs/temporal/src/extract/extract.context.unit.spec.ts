@@ -62,6 +62,7 @@ describe('extract: plausibility of numbers', () => {
     'تبرع بمبلغ 2000 دولار',
     'a record of 3050 was set',
     'They will leave as soon as possible.',
+    'Now, he says, the plan has failed.',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });

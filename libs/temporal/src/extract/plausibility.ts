@@ -69,9 +69,15 @@ interface Window {
  * Numbers become years only when they look like one: a year alone must lie within 200 years before and 10
  * after the anchor's year, and not count something ("the 500 delegates", "1500 people", "$2000", "2882015").
  */
-/** "as soon as possible", "soon after": "soon" joins a clause there and dates nothing. */
-function isIdiom(tokens: readonly Token[], first: number, last: number): boolean {
-  if (first !== last || tokens[first]?.word !== 'soon') return false;
+/**
+ * "as soon as possible", "soon after": "soon" joins a clause there and dates nothing; "Now, he says …" opens
+ * a sentence as a discourse marker.
+ */
+function isIdiom(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  const token = tokens[first];
+  if (first !== last || !token) return false;
+  if (token.word === 'now') return token.raw === 'Now' && text[token.end] === ',';
+  if (token.word !== 'soon') return false;
   return tokens[first - 1]?.word === 'as' || ['as', 'after'].includes(tokens[last + 1]?.word ?? '');
 }
 
@@ -81,7 +87,7 @@ export function isPlausible(
   last: number,
   reading: Resolution,
 ): boolean {
-  if (isIdiom(tokens, first, last)) return false;
+  if (isIdiom(text, tokens, first, last)) return false;
   if (!/^\d{4}$/.test(reading.timex)) return true;
   const words = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   const token = words[0];
