@@ -63,12 +63,20 @@ describe('extract: plausibility of numbers', () => {
     'a record of 3050 was set',
     'They will leave as soon as possible.',
     'Now, he says, the plan has failed.',
+    'مارس الرئيس ضغوطا كبيرة على الحكومة',
+    'التقت تيريزا ماي رئيس الوزراء',
+    'وهو أب لثلاثة أطفال',
+    'يحتفل البلد باليوم الوطني',
+    'وفي اليوم التالي غادر الوفد',
+    'قال أحد المسؤولين إن الأمين العام والرأي العام',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });
 
-  it('keeps a year written as a year', () => {
+  it('keeps a year written as a year, and a month after a preposition', () => {
     expect(mentionIn('وقعت الاتفاقية في 1994', '1994', A).resolution.timex).toBe('1994');
+    expect(mentionIn('وصل الوفد في مارس', 'مارس', A).resolution.timex).toBe('2023-03');
+    expect(mentionIn('منذ آب الماضي', 'آب الماضي', A).resolution.timex).toBe('2023-08');
   });
 });
 
