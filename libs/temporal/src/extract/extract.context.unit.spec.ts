@@ -69,6 +69,8 @@ describe('extract: plausibility of numbers', () => {
     'يحتفل البلد باليوم الوطني',
     'وفي اليوم التالي غادر الوفد',
     'قال أحد المسؤولين إن الأمين العام والرأي العام',
+    'منذ اندلاع الربيع العربي',
+    'the legacy of the Arab Spring',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });

@@ -73,6 +73,10 @@ const DAY_OF = words([
   'التي',
 ]);
 
+/** Seasons that name events: "the Arab Spring", "Prague Spring", "الربيع العربي". */
+const SEASON_WORDS = words(['spring', 'summer', 'fall', 'autumn', 'winter', 'الربيع', 'الصيف', 'الخريف', 'الشتاء']);
+const NAMED_AFTER = words(['العربي', 'الديمقراطي', 'الساخن']);
+
 interface Window {
   readonly text: string;
   readonly tokens: readonly Token[];
@@ -92,11 +96,21 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (isIdiom(window, first, last)) return false;
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
   return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
 }
 
 function opensMonth(previous: Token | undefined): boolean {
   return previous !== undefined && (MONTH_OPENERS.has(previous.word) || /^\d/.test(previous.word));
+}
+
+function isNamedSeason({ text, tokens }: Window, first: number, last: number): boolean {
+  const previous = tokens[first - 1];
+  const capitalisedBefore =
+    previous !== undefined &&
+    /^\p{Lu}/u.test(previous.raw) &&
+    /^\s+$/.test(text.slice(previous.end, tokens[first]?.start));
+  return capitalisedBefore || NAMED_AFTER.has(tokens[last + 1]?.word ?? '');
 }
 
 /** "as soon as possible", "soon after": "soon" joins a clause; "Now, he says …" is a discourse marker. */
