@@ -124,6 +124,10 @@ const NOT_VERBS =
 const SENTENCE_BREAK = /[!?؟\n؛;]|\.(?=\s+[\p{Lu}\u0600-\u06ff"“])/u;
 const LOOK_BEHIND = 10;
 const LOOK_AHEAD = 5;
+/** "قال الأحد إن الرئيس سيزور …", "said Sunday that he will …": what follows belongs to another clause. */
+const COMPLEMENTIZERS = new Set(['ان', 'that']);
+/** Pronouns joined to an Arabic past verb: "عقده" (held it), "زارها", "أعلنوا". */
+const VERB_SUFFIXES = ['هما', 'ها', 'هم', 'ه', 'وا', 'ت'];
 
 export interface DirectionChoice {
   readonly direction: Direction;
@@ -136,6 +140,7 @@ export interface DirectionChoice {
  * the earlier one. Without a cue, news reports what happened: past.
  */
 export function directionAt(tokens: readonly Token[], first: number, last: number, text: string): DirectionChoice {
+  let ahead = LOOK_AHEAD;
   for (let distance = 1; distance <= LOOK_BEHIND; distance++) {
     const before = first - distance;
     if (before >= 0 && !crossesSentence(tokens, before, first, text)) {
@@ -143,9 +148,10 @@ export function directionAt(tokens: readonly Token[], first: number, last: numbe
       if (found) return found;
     }
     const after = last + distance;
-    if (distance <= LOOK_AHEAD && after < tokens.length && !crossesSentence(tokens, last, after, text)) {
+    if (distance <= ahead && after < tokens.length && !crossesSentence(tokens, last, after, text)) {
       const found = cueAt(tokens, after, text);
       if (found) return found;
+      if (COMPLEMENTIZERS.has(tokens[after]?.word ?? '')) ahead = distance;
     }
   }
   return { direction: 'past', cue: null };
@@ -166,5 +172,14 @@ function cueAt(tokens: readonly Token[], index: number, text: string): Direction
       return { direction: cue.direction, cue: text.slice(tokens[index]?.start ?? 0, end) };
     }
   }
-  return undefined;
+  return arabicPastVerb(word) ? { direction: 'past', cue: tokens[index]?.raw ?? word } : undefined;
+}
+
+function arabicPastVerb(word: string): boolean {
+  const stem = VERB_SUFFIXES.filter((suffix) => word.endsWith(suffix)).map((suffix) => word.slice(0, -suffix.length));
+  return stem.some((verb) => verb.length >= 3 && (CUES_BY_FIRST_WORD.get(verb) ?? []).some(isPastWord));
+}
+
+function isPastWord(cue: Cue): boolean {
+  return cue.direction === 'past' && cue.words.length === 1 && /^[\u0600-\u06ff]/.test(cue.words[0] ?? '');
 }

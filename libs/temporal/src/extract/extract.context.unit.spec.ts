@@ -20,6 +20,8 @@ describe('extract: direction from context', () => {
     ['The minister is due to arrive on Monday.', 'Monday', '2023-11-06', 'future', 'due to'],
     ['التقى الوزيران يوم الأحد', 'يوم الأحد', '2023-10-29', 'past', 'التقى'],
     ['The ministers met on Sunday.', 'Sunday', '2023-10-29', 'past', 'met'],
+    ['قال في مؤتمر عقده الأحد إن الرئيس سيتوجه إلى باريس', 'الأحد', '2023-10-29', 'past', 'عقده'],
+    ['The minister said Sunday that he will travel.', 'Sunday', '2023-10-29', 'past', 'said'],
   ])('%s → %s = %s (%s, cue %s)', (text, words, timex, direction, cue) => {
     const mention = mentionIn(text, words, A);
     expect(mention.resolution).toMatchObject({ timex, direction });
