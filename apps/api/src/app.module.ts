@@ -32,6 +32,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerParams(config.logLevel, options.logStream)),
         PlatformModule.forRoot(runtime, {
+          poolSize: config.dbPoolMax,
           onAppended: (types) => types.forEach((type) => METRICS.appends.inc({ type })),
         }),
         HealthModule,

@@ -82,6 +82,20 @@ class Environment {
   PROJECTION_LAG_DEGRADED?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DB_POOL_MAX must be a whole number of connections' })
+  @Min(2, { message: 'DB_POOL_MAX must be at least 2' })
+  @Max(1000, { message: 'DB_POOL_MAX must be at most 1000' })
+  DB_POOL_MAX?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_POOL_MAX must be a whole number of connections' })
+  @Min(2, { message: 'WORKER_POOL_MAX must be at least 2' })
+  @Max(1000, { message: 'WORKER_POOL_MAX must be at most 1000' })
+  WORKER_POOL_MAX?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -104,6 +118,10 @@ export interface AppConfig {
   adminRateLimitPerMinute: number;
   /** /health reports the projections as degraded when one lags by more events than this. */
   projectionLagDegraded: number;
+  /** Connections in an API process's pool (and in each of its read-replica pools). */
+  dbPoolMax: number;
+  /** Connections in a worker process's pool. */
+  workerPoolMax: number;
 }
 
 export class ConfigError extends Error {
@@ -134,5 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : (parsed.CORS_ORIGINS?.split(',') ?? []),
     adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 300,
     projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,
+    dbPoolMax: parsed.DB_POOL_MAX ?? 20,
+    workerPoolMax: parsed.WORKER_POOL_MAX ?? 12,
   });
 }
