@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { migrate } from '@libs/platform';
 import { liveTables, TimelineProjection } from '@libs/projections';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { eventually } from '../support/eventually';
-import { PgCluster, postgresBinaries } from '../support/pg-cluster';
+import { describeWithPostgresTools, PgCluster } from '../support/pg-cluster';
 import { buildIfStale, createScratchDatabase, projectRoot, type ScratchDatabase } from '../support/processes';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 import { bulkRecordedEvents } from '../builders/bulk-events';
@@ -20,11 +20,6 @@ import { bulkRecordedEvents } from '../builders/bulk-events';
 const run = promisify(execFile);
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 const BULK = 3000;
-const binaries = postgresBinaries(['initdb', 'pg_ctl', 'pg_dump', 'pg_restore']);
-if ('missing' in binaries) {
-  console.warn(`SKIPPED export → import onto another server: ${binaries.missing}`);
-}
-const describeWithServer = 'bin' in binaries ? describe : describe.skip;
 
 /** The compiled CLI, as `npm run log:export|log:import` runs it. */
 async function cli(name: 'log-export' | 'log-import', file: string, databaseUrl: string) {
@@ -66,107 +61,111 @@ const logRows = (url: string) =>
     return rows;
   });
 
-describeWithServer('log:export → log:import onto another PostgreSQL server', () => {
-  let source: ScratchDatabase;
-  let target: PgCluster;
-  let api: NestFastifyApplication;
-  let files: string;
-  let file: string;
+describeWithPostgresTools(
+  ['initdb', 'pg_ctl', 'pg_dump', 'pg_restore'],
+  'log:export → log:import onto another PostgreSQL server',
+  (bin) => {
+    let source: ScratchDatabase;
+    let target: PgCluster;
+    let api: NestFastifyApplication;
+    let files: string;
+    let file: string;
 
-  beforeAll(async () => {
-    buildIfStale(['worker']);
-    files = mkdtempSync(join(tmpdir(), 'annals-log-'));
-    chmodSync(files, 0o755);
-    file = join(files, 'log.ndjson');
-    source = await createScratchDatabase('annals_export_src');
-    await migrate(source.url);
-    api = await startTestApi({ DATABASE_URL: source.url });
-    const http = () => request(api.getHttpServer());
-    const sourceId = (await http().post('/api/admin/sources').set(auth).send(aSourceBody()).expect(201)).body.id;
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      ids.push(
-        (await http().post('/api/admin/events').set(auth).send(aDiplomaticEventBody(sourceId)).expect(201)).body.id,
+    beforeAll(async () => {
+      buildIfStale(['worker']);
+      files = mkdtempSync(join(tmpdir(), 'annals-log-'));
+      chmodSync(files, 0o755);
+      file = join(files, 'log.ndjson');
+      source = await createScratchDatabase('annals_export_src');
+      await migrate(source.url);
+      api = await startTestApi({ DATABASE_URL: source.url });
+      const http = () => request(api.getHttpServer());
+      const sourceId = (await http().post('/api/admin/sources').set(auth).send(aSourceBody()).expect(201)).body.id;
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        ids.push(
+          (await http().post('/api/admin/events').set(auth).send(aDiplomaticEventBody(sourceId)).expect(201)).body.id,
+        );
+      }
+      await http()
+        .post(`/api/admin/events/${ids[0]}/corrections`)
+        .set(auth)
+        .send({ expectedVersion: 1, changes: { title: 'Corrected title' }, reason: 'typo' })
+        .expect(200);
+      await http()
+        .post(`/api/admin/events/${ids[1]}/retraction`)
+        .set(auth)
+        .send({ expectedVersion: 1, reason: 'not a real event' })
+        .expect(200);
+      await withPool(source.url, (pool) =>
+        new PostgresEventStore(pool).appendMany(bulkRecordedEvents(BULK, 'export-bulk', sourceId)),
       );
-    }
-    await http()
-      .post(`/api/admin/events/${ids[0]}/corrections`)
-      .set(auth)
-      .send({ expectedVersion: 1, changes: { title: 'Corrected title' }, reason: 'typo' })
-      .expect(200);
-    await http()
-      .post(`/api/admin/events/${ids[1]}/retraction`)
-      .set(auth)
-      .send({ expectedVersion: 1, reason: 'not a real event' })
-      .expect(200);
-    await withPool(source.url, (pool) =>
-      new PostgresEventStore(pool).appendMany(bulkRecordedEvents(BULK, 'export-bulk', sourceId)),
-    );
-    await eventually(
-      async () => {
-        const status = (await http().get('/api/admin/projections').set(auth).expect(200)).body as {
-          projections: { lag: number }[];
-        };
-        return status.projections.every((p) => p.lag === 0) ? true : undefined;
-      },
-      60_000,
-      200,
-    );
-    await api.close();
-    target = await PgCluster.create((binaries as { bin: string }).bin, 'import-target');
-  }, 180_000);
+      await eventually(
+        async () => {
+          const status = (await http().get('/api/admin/projections').set(auth).expect(200)).body as {
+            projections: { lag: number }[];
+          };
+          return status.projections.every((p) => p.lag === 0) ? true : undefined;
+        },
+        60_000,
+        200,
+      );
+      await api.close();
+      target = await PgCluster.create(bin, 'import-target');
+    }, 180_000);
 
-  afterAll(async () => {
-    await api?.close().catch(() => undefined);
-    await target?.destroy();
-    await source?.drop();
-    if (files) rmSync(files, { recursive: true, force: true });
-  });
-
-  it('rebuilds an identical timeline from the imported log, keeping ids, versions and recorded times', async () => {
-    const exported = await cli('log-export', file, source.url);
-    expect(exported.stdout).toMatch(new RegExp(`exported ${BULK + 8} events`));
-    const targetUrl = await target.createDatabase('annals');
-    const imported = await cli('log-import', file, targetUrl);
-    expect(imported.stdout).toMatch(new RegExp(`imported ${BULK + 8} events`));
-    expect(imported.stdout).toMatch(/rebuilt timeline from \d+ events/);
-
-    expect(await timelineChecksum(targetUrl)).toBe(await timelineChecksum(source.url));
-    expect(await logRows(targetUrl)).toEqual(await logRows(source.url));
-
-    // A re-run writes nothing and changes nothing.
-    const again = await cli('log-import', file, targetUrl);
-    expect(again.stdout).toMatch(new RegExp(`imported 0 events .*; ${BULK + 8} were already stored`));
-    expect(await timelineChecksum(targetUrl)).toBe(await timelineChecksum(source.url));
-  }, 180_000);
-
-  it('refuses a store that holds another log, and a bad line, naming it, writing nothing', async () => {
-    const other = await target.createDatabase('annals_other');
-    await migrate(other);
-    await withPool(other, (pool) =>
-      new PostgresEventStore(pool).append('elsewhere-1', 'no_stream', [{ type: 'Other', data: {} }]),
-    );
-    await expect(cli('log-import', file, other)).rejects.toThrow(/goes into an empty store.*already holds 1 events/);
-
-    const lines = readFileSync(file, 'utf8').split('\n');
-    lines[2] = lines[2].replace(/"version" ?: ?\d+/, '"version" : 0');
-    const broken = join(files, 'broken.ndjson');
-    writeFileSync(broken, lines.join('\n'));
-    const empty = await target.createDatabase('annals_broken');
-    await expect(cli('log-import', broken, empty)).rejects.toThrow(/line 3: version must be a whole number/);
-    const [{ n }] = await target.query<{ n: string }>('SELECT count(*)::text AS n FROM events', 'annals_broken');
-    expect(n).toBe('0');
-  }, 120_000);
-
-  it('refuses to serve a pg_dump restored into a cluster whose transaction counter is behind, pointing at log:import', async () => {
-    const dump = join(target.dir, 'source.dump');
-    await target.tool('pg_dump', ['-Fc', '-f', dump, source.url]);
-    const restored = await target.createDatabase('annals_restored');
-    await target.tool('pg_restore', ['--no-owner', '-d', restored, dump]);
-    const env = { ...process.env, DATABASE_URL: restored };
-    const started = run('node', ['dist/apps/worker/src/main.js'], { cwd: projectRoot(), env, timeout: 60_000 });
-    await expect(started).rejects.toMatchObject({
-      stderr: expect.stringMatching(/restored from another cluster[\s\S]*npm run log:export/),
+    afterAll(async () => {
+      await api?.close().catch(() => undefined);
+      await target?.destroy();
+      await source?.drop();
+      if (files) rmSync(files, { recursive: true, force: true });
     });
-  }, 120_000);
-});
+
+    it('rebuilds an identical timeline from the imported log, keeping ids, versions and recorded times', async () => {
+      const exported = await cli('log-export', file, source.url);
+      expect(exported.stdout).toMatch(new RegExp(`exported ${BULK + 8} events`));
+      const targetUrl = await target.createDatabase('annals');
+      const imported = await cli('log-import', file, targetUrl);
+      expect(imported.stdout).toMatch(new RegExp(`imported ${BULK + 8} events`));
+      expect(imported.stdout).toMatch(/rebuilt timeline from \d+ events/);
+
+      expect(await timelineChecksum(targetUrl)).toBe(await timelineChecksum(source.url));
+      expect(await logRows(targetUrl)).toEqual(await logRows(source.url));
+
+      // A re-run writes nothing and changes nothing.
+      const again = await cli('log-import', file, targetUrl);
+      expect(again.stdout).toMatch(new RegExp(`imported 0 events .*; ${BULK + 8} were already stored`));
+      expect(await timelineChecksum(targetUrl)).toBe(await timelineChecksum(source.url));
+    }, 180_000);
+
+    it('refuses a store that holds another log, and a bad line, naming it, writing nothing', async () => {
+      const other = await target.createDatabase('annals_other');
+      await migrate(other);
+      await withPool(other, (pool) =>
+        new PostgresEventStore(pool).append('elsewhere-1', 'no_stream', [{ type: 'Other', data: {} }]),
+      );
+      await expect(cli('log-import', file, other)).rejects.toThrow(/goes into an empty store.*already holds 1 events/);
+
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[2] = lines[2].replace(/"version" ?: ?\d+/, '"version" : 0');
+      const broken = join(files, 'broken.ndjson');
+      writeFileSync(broken, lines.join('\n'));
+      const empty = await target.createDatabase('annals_broken');
+      await expect(cli('log-import', broken, empty)).rejects.toThrow(/line 3: version must be a whole number/);
+      const [{ n }] = await target.query<{ n: string }>('SELECT count(*)::text AS n FROM events', 'annals_broken');
+      expect(n).toBe('0');
+    }, 120_000);
+
+    it('refuses to serve a pg_dump restored into a cluster whose transaction counter is behind, pointing at log:import', async () => {
+      const dump = join(target.dir, 'source.dump');
+      await target.tool('pg_dump', ['-Fc', '-f', dump, source.url]);
+      const restored = await target.createDatabase('annals_restored');
+      await target.tool('pg_restore', ['--no-owner', '-d', restored, dump]);
+      const env = { ...process.env, DATABASE_URL: restored };
+      const started = run('node', ['dist/apps/worker/src/main.js'], { cwd: projectRoot(), env, timeout: 60_000 });
+      await expect(started).rejects.toMatchObject({
+        stderr: expect.stringMatching(/restored from another cluster[\s\S]*npm run log:export/),
+      });
+    }, 120_000);
+  },
+);

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
 import { InvalidEventError } from './event-store.errors';
 import { LOG_START, type LogPosition } from './stored-event';
 
@@ -48,7 +48,7 @@ const COUNT_SQL = `SELECT count(*)::text AS n FROM events WHERE order_xid < pg_s
  * snapshot: appends that commit while the export runs are not in it, and the header's count is exact.
  * The client must be dedicated to the export until the generator finishes.
  */
-export async function* exportLogLines(client: PoolClient, batchSize = 5000): AsyncGenerator<string[]> {
+export async function* exportLogLines(client: ClientBase, batchSize = 5000): AsyncGenerator<string[]> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const { rows } = await client.query<{ n: string }>(COUNT_SQL);
