@@ -96,6 +96,19 @@ class Environment {
   WORKER_POOL_MAX?: number;
 
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(,postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'READ_DATABASE_URL must be one or more postgres:// URLs separated by commas',
+  })
+  READ_DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MIN_POSITION_WAIT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'MIN_POSITION_WAIT_MS must be between 0 and 60000' })
+  @Max(60_000, { message: 'MIN_POSITION_WAIT_MS must be between 0 and 60000' })
+  MIN_POSITION_WAIT_MS?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -122,6 +135,10 @@ export interface AppConfig {
   dbPoolMax: number;
   /** Connections in a worker process's pool. */
   workerPoolMax: number;
+  /** Streaming replicas public queries read from (empty: the primary serves them). */
+  readDatabaseUrls: string[];
+  /** How long a read with minPosition waits for a projection to reach it before answering 503. */
+  minPositionWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   const cron = parsed.PROJECTION_REBUILD_CRON;
   if (cron !== undefined && !validateCronExpression(cron).valid) {
     problems.push(`PROJECTION_REBUILD_CRON must be a cron expression such as "0 3 * * *", got "${cron}"`);
+  }
+  if (parsed.READ_DATABASE_URL && !parsed.DATABASE_URL) {
+    problems.push('READ_DATABASE_URL needs DATABASE_URL: replicas replicate a primary you run, not the embedded one');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -154,5 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,
     dbPoolMax: parsed.DB_POOL_MAX ?? 20,
     workerPoolMax: parsed.WORKER_POOL_MAX ?? 12,
+    readDatabaseUrls: parsed.READ_DATABASE_URL?.split(',') ?? [],
+    minPositionWaitMs: parsed.MIN_POSITION_WAIT_MS ?? 2000,
   });
 }

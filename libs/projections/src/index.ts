@@ -14,3 +14,6 @@ export * from './queries/timeline-item';
 export * from './queries/event.query';
 export * from './queries/actors.query';
 export * from './connection-budget';
+export * from './read-side/read-database';
+export * from './read-side/read-side.errors';
+export * from './read-side/replica-status';

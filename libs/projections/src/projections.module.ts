@@ -5,6 +5,8 @@ import { type Projection, PROJECTIONS } from './projection';
 import { ProjectionStatusService } from './projection-status';
 import { ProjectorService } from './projector.service';
 import { GetActorsHandler } from './queries/actors.query';
+import { ReadDatabase } from './read-side/read-database';
+import { ReplicaStatusService } from './read-side/replica-status';
 import { GetEventHandler } from './queries/event.query';
 import { GetTimelineHandler } from './queries/timeline.handler';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
@@ -39,12 +41,14 @@ export class ProjectionsModule {
         { provide: REBUILD_CRON, useValue: options.rebuildCron },
         RebuildService,
         ProjectionStatusService,
+        ReadDatabase,
+        ReplicaStatusService,
         GetTimelineHandler,
         GetEventHandler,
         GetActorsHandler,
         ...background,
       ],
-      exports: [RebuildService, ProjectionStatusService, PROJECTIONS, CqrsModule],
+      exports: [RebuildService, ProjectionStatusService, ReadDatabase, ReplicaStatusService, PROJECTIONS, CqrsModule],
     };
   }
 }

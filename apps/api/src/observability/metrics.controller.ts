@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, type OnModuleInit } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ProjectionStatusService, RebuildService } from '@libs/projections';
+import { ProjectionStatusService, ReadDatabase, RebuildService, ReplicaStatusService } from '@libs/projections';
 import { METRICS } from './metrics';
 
 /** Prometheus text format. Projection position and lag are read from Postgres at scrape time. */
@@ -10,9 +10,12 @@ export class MetricsController implements OnModuleInit {
   constructor(
     private readonly status: ProjectionStatusService,
     @Inject(RebuildService) private readonly rebuilds: RebuildService,
+    private readonly reads: ReadDatabase,
+    private readonly replicas: ReplicaStatusService,
   ) {}
 
   onModuleInit(): void {
+    this.reads.onRead((server) => METRICS.reads.inc({ server }));
     this.rebuilds.onFinished(({ projection, status, seconds }) =>
       METRICS.rebuildDuration.observe({ projection, status }, seconds),
     );
@@ -32,6 +35,13 @@ export class MetricsController implements OnModuleInit {
     for (const p of projections) {
       METRICS.projectionPosition.set({ projection: p.name }, p.position);
       METRICS.projectionLag.set({ projection: p.name }, p.lag);
+    }
+    if (this.replicas.configured) {
+      for (const r of await this.replicas.status()) {
+        METRICS.replicaUp.set({ replica: r.name }, r.status === 'up' ? 1 : 0);
+        if (r.lagSeconds !== null) METRICS.replicaLagSeconds.set({ replica: r.name }, r.lagSeconds);
+        if (r.lagEvents !== null) METRICS.replicaLagEvents.set({ replica: r.name }, r.lagEvents);
+      }
     }
     return METRICS.registry.metrics();
   }
