@@ -4,7 +4,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { migrate } from '@libs/platform';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { eventually } from '../support/eventually';
-import { describeWithPostgresTools, PgCluster } from '../support/pg-cluster';
+import { PgCluster } from '../support/pg-cluster';
+import { describeWithPostgresTools } from '../support/postgres-tools';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
