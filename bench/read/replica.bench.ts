@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
 import { migrate } from '@libs/platform';
 import { RebuildService, TimelineProjection } from '@libs/projections';
-import { PgCluster, postgresBinaries } from '../../test/support/pg-cluster';
+import { OwnCluster, postgresBinaries } from '../../test/support/own-cluster';
 import { startChildServer } from './support/child';
 import { hammer, probe, type HttpFigures } from './support/http-load';
 import { loadTimeline } from './support/load';
@@ -18,16 +18,16 @@ const SECONDS = 8;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const found = postgresBinaries(['initdb', 'pg_ctl', 'pg_basebackup']);
-  if ('missing' in found) throw new Error(`bench:replica needs ${found.missing}`);
-  const primary = await PgCluster.create(found.bin, 'bench-primary');
-  let standby: PgCluster | undefined;
+  if (!postgresBinaries(['initdb', 'pg_ctl', 'pg_basebackup']))
+    throw new Error('bench:replica needs initdb, pg_ctl and pg_basebackup under /usr/lib/postgresql/<version>/bin');
+  const primary = await OwnCluster.create();
+  let standby: OwnCluster | undefined;
   try {
     const url = await primary.createDatabase('annals');
     await migrate(url);
     await fill(url);
-    standby = await PgCluster.standbyOf(primary, 'bench-standby');
-    await PgCluster.caughtUp(primary, standby);
+    standby = await OwnCluster.standbyOf(primary);
+    await OwnCluster.caughtUp(primary, standby);
     const rows: [string, HttpFigures][] = [];
     for (const [label, replicas] of [
       ['primary only', undefined],
@@ -57,8 +57,8 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await standby?.destroy();
-    await primary.destroy();
+    await standby?.remove();
+    await primary.remove();
   }
 }
 

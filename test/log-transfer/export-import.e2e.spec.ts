@@ -12,7 +12,7 @@ import { migrate } from '@libs/platform';
 import { liveTables, TimelineProjection } from '@libs/projections';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { eventually } from '../support/eventually';
-import { PgCluster } from '../support/pg-cluster';
+import { OwnCluster } from '../support/own-cluster';
 import { describeWithPostgresTools } from '../support/postgres-tools';
 import { buildIfStale, createScratchDatabase, projectRoot, type ScratchDatabase } from '../support/processes';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
@@ -65,9 +65,9 @@ const logRows = (url: string) =>
 describeWithPostgresTools(
   ['initdb', 'pg_ctl', 'pg_dump', 'pg_restore'],
   'log:export → log:import onto another PostgreSQL server',
-  (bin) => {
+  () => {
     let source: ScratchDatabase;
-    let target: PgCluster;
+    let target: OwnCluster;
     let api: NestFastifyApplication;
     let files: string;
     let file: string;
@@ -112,12 +112,12 @@ describeWithPostgresTools(
         200,
       );
       await api.close();
-      target = await PgCluster.create(bin, 'import-target');
+      target = await OwnCluster.create();
     }, 180_000);
 
     afterAll(async () => {
       await api?.close().catch(() => undefined);
-      await target?.destroy();
+      await target?.remove();
       await source?.drop();
       if (files) rmSync(files, { recursive: true, force: true });
     });
@@ -153,15 +153,15 @@ describeWithPostgresTools(
       writeFileSync(broken, lines.join('\n'));
       const empty = await target.createDatabase('annals_broken');
       await expect(cli('log-import', broken, empty)).rejects.toThrow(/line 3: version must be a whole number/);
-      const [{ n }] = await target.query<{ n: string }>('SELECT count(*)::text AS n FROM events', 'annals_broken');
+      const [{ n }] = await target.rows<{ n: string }>('SELECT count(*)::text AS n FROM events', 'annals_broken');
       expect(n).toBe('0');
     }, 120_000);
 
     it('refuses to serve a pg_dump restored into a cluster whose transaction counter is behind, pointing at log:import', async () => {
       const dump = join(target.dir, 'source.dump');
-      await target.tool('pg_dump', ['-Fc', '-f', dump, source.url]);
+      target.tool('pg_dump', ['-Fc', '-f', dump, source.url]);
       const restored = await target.createDatabase('annals_restored');
-      await target.tool('pg_restore', ['--no-owner', '-d', restored, dump]);
+      target.tool('pg_restore', ['--no-owner', '-d', restored, dump]);
       const env = { ...process.env, DATABASE_URL: restored };
       const started = run('node', ['dist/apps/worker/src/main.js'], { cwd: projectRoot(), env, timeout: 60_000 });
       await expect(started).rejects.toMatchObject({

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { migrate } from '@libs/platform';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { eventually } from '../support/eventually';
-import { PgCluster } from '../support/pg-cluster';
+import { OwnCluster } from '../support/own-cluster';
 import { describeWithPostgresTools } from '../support/postgres-tools';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 
@@ -20,13 +20,13 @@ interface ReplicaHealth {
 describeWithPostgresTools(
   ['initdb', 'pg_ctl', 'pg_basebackup'],
   'read replicas: a primary and two streaming standbys of its own',
-  (bin) => {
-    let primary: PgCluster;
-    let standbys: PgCluster[] = [];
+  () => {
+    let primary: OwnCluster;
+    let standbys: OwnCluster[] = [];
     let api: NestFastifyApplication;
     let sourceId: string;
     const http = () => request(api.getHttpServer());
-    const name = (c: PgCluster) => `127.0.0.1:${c.port}/annals`;
+    const name = (c: OwnCluster) => `127.0.0.1:${c.port}/annals`;
     const readsBy = async () => {
       const text = (await http().get('/metrics').expect(200)).text;
       const counts: Record<string, number> = {};
@@ -46,9 +46,9 @@ describeWithPostgresTools(
         .body as { id: string; position: number };
 
     beforeAll(async () => {
-      primary = await PgCluster.create(bin, 'primary');
+      primary = await OwnCluster.create();
       await migrate(await primary.createDatabase('annals'));
-      standbys = [await PgCluster.standbyOf(primary, 'standby1'), await PgCluster.standbyOf(primary, 'standby2')];
+      standbys = [await OwnCluster.standbyOf(primary), await OwnCluster.standbyOf(primary)];
       api = await startTestApi({
         DATABASE_URL: primary.url('annals'),
         READ_DATABASE_URL: standbys.map((s) => s.url('annals')).join(','),
@@ -59,7 +59,7 @@ describeWithPostgresTools(
 
     afterAll(async () => {
       await api?.close();
-      for (const cluster of [...standbys, primary]) await cluster?.destroy();
+      for (const cluster of [...standbys, primary]) await cluster?.remove();
     });
 
     it('answers a write, made on the primary, from a standby once it has applied the position (minPosition)', async () => {
@@ -78,7 +78,7 @@ describeWithPostgresTools(
     });
 
     it('waits for a standby whose replay is paused, then answers from the primary; 503 when no server can', async () => {
-      for (const s of standbys) await s.query('SELECT pg_wal_replay_pause()', 'annals');
+      for (const s of standbys) await s.sql('SELECT pg_wal_replay_pause()', 'annals');
       try {
         const before = await readsBy();
         const { id, position } = await record('Written while replay is paused');
@@ -97,7 +97,7 @@ describeWithPostgresTools(
         expect(unreachable.body).toMatchObject({ statusCode: 503, code: 'READ.POSITION_NOT_REACHED' });
         expect(unreachable.body.message).toMatch(/has not reached position \d+ within 1500 ms/);
       } finally {
-        for (const s of standbys) await s.query('SELECT pg_wal_replay_resume()', 'annals');
+        for (const s of standbys) await s.sql('SELECT pg_wal_replay_resume()', 'annals');
       }
       const caughtUp = await eventually(async () => {
         const { replicas } = await replicaHealth();

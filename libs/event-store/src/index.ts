@@ -8,4 +8,5 @@ export * from './upcasting';
 export * from './event-ids';
 export * from './log-ownership';
 export * from './log-head';
+export * from './connection-errors';
 export * from './log-transfer';

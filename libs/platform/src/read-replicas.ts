@@ -1,5 +1,6 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
+import { guardPool, isConnectionError } from '@libs/event-store';
 
 /** How long a replica that failed is left alone before it is tried again. */
 const RETRY_AFTER_MS = 5000;
@@ -31,8 +32,8 @@ export class ReadReplicas implements OnModuleDestroy {
         connectionTimeoutMillis: 2000,
       });
       const replica: Replica = { name: replicaName(url), pool, downUntil: 0, lastError: undefined };
-      // An idle connection cut by a replica's shutdown must not crash the process (pg emits 'error' on the pool).
-      pool.on('error', (error) => this.markDown(replica, error));
+      // A connection cut by a replica's shutdown must not crash the process (pg emits 'error' on pool and client).
+      guardPool(pool, (error) => this.markDown(replica, error));
       return replica;
     });
   }
@@ -62,30 +63,9 @@ export class ReadReplicas implements OnModuleDestroy {
   }
 }
 
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now (starting up, or recovery not yet consistent)
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-]);
-
 /** The server went away or cannot be reached: try another one. */
 export function isServerUnavailable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-    message ?? '',
-  );
+  return isConnectionError(error);
 }
 
 /** A standby cancelled the query because replay needed its rows (a recovery conflict): retry elsewhere. */

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
 import { ReadQueryDto } from '../http/min-position';
-import { UUID_PARAM } from '../http/uuid.pipe';
+import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
@@ -51,8 +51,10 @@ export class TimelineController {
   @ApiOperation({ summary: "One actor's timeline (the path's actor replaces any `actor` query parameter)" })
   @ApiParam({ name: 'actorId', description: 'An actor id', example: 'emmanuel-macron' })
   @ApiOkResponse({ type: TimelinePageSchema })
-  @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
-  actorTimeline(@Param('actorId') actorId: string, @Query() query: TimelineQueryDto) {
+  @ApiErrors({
+    400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
+  })
+  actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
     const { filter, limit, cursor, minPosition } = toTimelineRequest({ ...query, actor: actorId });
     return this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
   }
