@@ -71,9 +71,16 @@ describeWithPostgresTools(
       expect(page.body.items.map((i: { id: string }) => i.id)).toContain(id);
       const history = await http().get(`/api/events/${id}/history`).query({ minPosition: position }).expect(200);
       expect(history.body.events).toHaveLength(1);
+      const corrected = await http()
+        .post(`/api/admin/events/${id}/corrections`)
+        .set(auth)
+        .send({ expectedVersion: 1, changes: { title: 'Corrected on the primary' }, reason: 'typo' })
+        .expect(200);
+      const read = await http().get(`/api/events/${id}`).query({ minPosition: corrected.body.position }).expect(200);
+      expect(read.body).toMatchObject({ title: 'Corrected on the primary', version: 2 });
       const after = await readsBy();
       const byStandbys = standbys.reduce((n, s) => n + (after[name(s)] ?? 0) - (before[name(s)] ?? 0), 0);
-      expect(byStandbys).toBe(3);
+      expect(byStandbys).toBe(4);
       expect(after.primary ?? 0).toBe(before.primary ?? 0);
     });
 
