@@ -8,6 +8,7 @@ import { appendMany, type AppendManyResult, type StreamAppend } from './append-m
 import { AppendNotifier } from './append-notifier';
 import { APPEND_EVENTS, APPEND_ONE_EVENT } from './append-sql';
 import { guardPool } from './connection-errors';
+import { importEvents, type ImportOptions, type ImportSource } from './import-events';
 
 /** A number: the stream must be at exactly that version. 'no_stream': it must not exist. 'any': no check. */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -169,6 +170,20 @@ export class PostgresEventStore {
       this.onAppended(appends.flatMap((a) => a.events.map((e) => e.type)));
     }
     return result;
+  }
+
+  /**
+   * The import path: COPY straight into the log, all-or-nothing, gap-safe and idempotent like appendMany, for
+   * any number of events (read from `source` as they are written). Each stream's expected version must be known.
+   */
+  async importEvents(source: ImportSource, options: ImportOptions = {}): Promise<AppendManyResult> {
+    const { written, types } = await importEvents(this.pool, source, options);
+    if (written > 0) {
+      if (options.client) await this.notifier.inTransaction(options.client);
+      else this.notifier.committed();
+      for (const [type, count] of types) this.onAppended(Array<string>(count).fill(type));
+    }
+    return { written };
   }
 
   /** The stream's events in version order, from `fromVersion` (default 1). */
