@@ -19,15 +19,25 @@ async function countStreams(pool: Pool, streamPrefix: string): Promise<number> {
   return rows[0].n;
 }
 
-/** Every event of the log after `from` whose stream starts with `streamPrefix`, in the log's order. */
-async function readAfter(store: PostgresEventStore, from: LogPosition, streamPrefix: string): Promise<StoredEvent[]> {
+/**
+ * The events of the log after `from` whose stream starts with `streamPrefix`, in the log's order, once `expected`
+ * of them have arrived. An empty read is not the end: any transaction in the cluster may hold the horizon back.
+ */
+async function readAfter(
+  store: PostgresEventStore,
+  from: LogPosition,
+  streamPrefix: string,
+  expected: number,
+): Promise<StoredEvent[]> {
   const seen: StoredEvent[] = [];
-  for (let position = from; ;) {
+  const deadline = Date.now() + 30_000;
+  for (let position = from; seen.length < expected && Date.now() < deadline;) {
     const batch = await store.readLog(position, 1000);
-    if (batch.length === 0) return seen;
+    if (batch.length === 0) await new Promise((r) => setTimeout(r, 5));
+    else position = batch[batch.length - 1].logPosition;
     seen.push(...batch.filter((e) => e.streamId.startsWith(streamPrefix)));
-    position = batch[batch.length - 1].logPosition;
   }
+  return seen;
 }
 
 describe('PostgresEventStore.importEvents (COPY)', () => {
@@ -67,7 +77,7 @@ describe('PostgresEventStore.importEvents (COPY)', () => {
     ]);
     expect(result.written).toBe(4);
     expect((await store.readStream(`${p}a`)).map((e) => e.data)).toEqual(events(1, 5).map((e) => e.data));
-    const log = await readAfter(store, LOG_START, p);
+    const log = await readAfter(store, LOG_START, p, 8);
     const versionsOfA = log.filter((e) => e.streamId === `${p}a`).map((e) => e.version);
     expect(versionsOfA).toEqual([1, 2, 3, 4, 5]);
   });
@@ -155,7 +165,7 @@ describe('PostgresEventStore.importEvents (COPY)', () => {
     }
     release();
     expect(await importing).toEqual({ written: 1202 });
-    const after = await readAfter(store, checkpoint, p);
+    const after = await readAfter(store, checkpoint, p, 1203);
     expect(after).toHaveLength(1203);
     expect(after.filter((e) => e.streamId === `${p}later`)).toHaveLength(1);
   });
