@@ -14,7 +14,7 @@ import {
   rawInsertSingle,
 } from './support/raw-baseline';
 import { renderHeader, renderJson, renderTable, type Report } from './support/report';
-import { storeAppendMany, storeAppendSingle } from './support/store-workloads';
+import { storeAppendMany, storeAppendSingle, storeImport } from './support/store-workloads';
 import { emmettAppendSingle, openEmmett, type EmmettStore } from './support/emmett-workloads';
 
 /**
@@ -72,7 +72,9 @@ async function run(database: string, single: Pool, multi: Pool, emmett: EmmettSt
   if (copy.available) {
     workloads.push(
       rawCopy(single, copy.copyStreams, payload, 'stream'),
+      storeImport(new PostgresEventStore(single), payload, 'stream'),
       rawCopy(single, copy.copyStreams, payload, 'batch'),
+      storeImport(new PostgresEventStore(single), payload, 'batch'),
     );
   } else {
     skipped['raw COPY FROM STDIN'] = copy.reason;

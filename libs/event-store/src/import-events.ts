@@ -53,27 +53,44 @@ export async function importEvents(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const client = options.client ?? (await pool.connect());
-  const own = !options.client;
+  const statements = transactionOf(source, options);
   const plan = new ImportPlan();
   let clean = false; // no transaction or COPY left open on the client
   try {
-    await client.query(own ? 'BEGIN' : 'SAVEPOINT annals_import');
+    if (statements.begin) await client.query(statements.begin);
     try {
       await copyRows(client, source, plan);
       await checkContinuations(client, plan);
-      await client.query(own ? 'COMMIT' : 'RELEASE SAVEPOINT annals_import');
+      if (statements.commit) await client.query(statements.commit);
       clean = true;
       return { written: plan.rows, types: plan.types };
     } catch (error) {
-      await client.query(own ? 'ROLLBACK' : 'ROLLBACK TO SAVEPOINT annals_import');
+      if (statements.rollback) await client.query(statements.rollback);
       clean = true;
       if ((error as { code?: string }).code !== '23505') throw error;
     }
     const refused = await diagnoseRefusedBatch(client, plan.streams(), plan.ids);
     return { ...refused, types: new Map() };
   } finally {
-    if (own) client.release(clean ? undefined : true);
+    if (!options.client) client.release(clean ? undefined : true);
   }
+}
+
+/**
+ * A COPY is one statement, atomic by itself: when every stream is new there is nothing to check after it, and
+ * BEGIN/COMMIT would only add two round trips per call. Otherwise the check must see the rows before they commit.
+ */
+function transactionOf(source: ImportSource, options: ImportOptions) {
+  if (options.client) {
+    const savepoint = 'annals_import';
+    return {
+      begin: `SAVEPOINT ${savepoint}`,
+      commit: `RELEASE SAVEPOINT ${savepoint}`,
+      rollback: `ROLLBACK TO SAVEPOINT ${savepoint}`,
+    };
+  }
+  const allNew = Array.isArray(source) && source.every((a: StreamImport) => a.expectedVersion === 'no_stream');
+  return allNew ? {} : { begin: 'BEGIN', commit: 'COMMIT', rollback: 'ROLLBACK' };
 }
 
 /** What the import wrote so far: enough to check continuations and explain a refusal. */
