@@ -23,6 +23,7 @@ export async function startTestApi(
     SEED_ON_START: 'false',
     LOG_LEVEL: 'warn',
     ADMIN_RATE_LIMIT: '100000',
+    AUTH_FAILURE_LIMIT: '100000',
     ...overrides,
   });
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
