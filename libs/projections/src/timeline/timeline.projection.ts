@@ -38,6 +38,17 @@ export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 1;
   readonly tables = ['timeline_versions', 'timeline_sources'];
+  // apply() finds rows by the primary key (id, version) only.
+  readonly deferredIndexes = [
+    'timeline_live_order_idx',
+    'timeline_live_end_idx',
+    'timeline_live_actors_idx',
+    'timeline_live_countries_idx',
+    'timeline_live_search_idx',
+    'timeline_live_type_idx',
+    'timeline_history_idx',
+    'timeline_history_order_idx',
+  ];
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
     let pending: TimelineRow[] = [];
