@@ -38,6 +38,8 @@ export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 1;
   readonly tables = ['timeline_versions', 'timeline_sources'];
+  // Every event touches only the rows of its own stream (an event's versions, or a source).
+  readonly partitionedRebuild = true;
   // apply() finds rows by the primary key (id, version) only.
   readonly deferredIndexes = [
     'timeline_live_order_idx',
