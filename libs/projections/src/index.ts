@@ -19,3 +19,7 @@ export * from './projection-runner';
 export * from './parking/parked-events';
 export * from './parking/retry-parked';
 export * from './search/snippet';
+export * from './connection-budget';
+export * from './read-side/read-database';
+export * from './read-side/read-side.errors';
+export * from './read-side/replica-status';

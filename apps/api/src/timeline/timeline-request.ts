@@ -13,13 +13,14 @@ export function toTimelineRequest(dto: TimelineQueryDto): {
   limit: number;
   cursor?: TimelineCursor;
   order: TimelineOrder;
+  minPosition?: number;
 } {
   if (dto.from && dto.to && dto.from > dto.to) throw badParameter('to', `must not be before from (${dto.from})`);
   const cursor = dto.cursor === undefined ? undefined : decodeCursor(dto.cursor);
   if (dto.cursor !== undefined && !cursor) throw badParameter('cursor', 'is not a nextCursor this API gave out');
   const asOf = dto.asOf ? new Date(dto.asOf) : undefined;
   if (asOf && Number.isNaN(asOf.getTime())) throw badParameter('asOf', 'must be a valid ISO 8601 timestamp');
-  const { limit, cursor: _cursor, asOf: _asOf, order, ...rest } = dto;
+  const { limit, cursor: _cursor, asOf: _asOf, order, minPosition, ...rest } = dto;
   const q = rest.q?.trim() || undefined;
   return {
     filter: { ...rest, q, asOf },
@@ -27,5 +28,6 @@ export function toTimelineRequest(dto: TimelineQueryDto): {
     cursor,
     // A search ranks the best match first unless the caller asks for date order.
     order: order ?? (q ? 'relevance' : 'asc'),
+    minPosition,
   };
 }

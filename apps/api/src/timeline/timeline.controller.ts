@@ -8,6 +8,7 @@ import {
   GetTimelineQuery,
   GetTimelineStatsQuery,
 } from '@libs/projections';
+import { ReadQueryDto } from '../http/min-position';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto, TimelineStatsQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
@@ -18,6 +19,7 @@ import { TimelineStatsSchema } from '../openapi/stats.schema';
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
 @ApiTags('Timeline')
+@ApiErrors({ 503: true })
 @Controller('api')
 export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
@@ -38,7 +40,8 @@ export class TimelineController {
   @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), or `to` before `from`' })
   stats(@Query() query: TimelineStatsQueryDto) {
     const { groupBy, ...rest } = query;
-    return this.queries.execute(new GetTimelineStatsQuery(toTimelineRequest(rest).filter, groupBy ?? 'month'));
+    const { filter, minPosition } = toTimelineRequest(rest);
+    return this.queries.execute(new GetTimelineStatsQuery(filter, groupBy ?? 'month', minPosition));
   }
 
   @Get('events/:id')
@@ -50,8 +53,8 @@ export class TimelineController {
     404: 'No diplomatic event with this id (code DIPLOMATIC_EVENT.NOT_FOUND)',
     410: 'The event was retracted; its history remains (code TIMELINE.RETRACTED)',
   })
-  event(@Param('id', UUID_PARAM) id: string) {
-    return this.queries.execute(new GetEventQuery(id));
+  event(@Param('id', UUID_PARAM) id: string, @Query() query: ReadQueryDto) {
+    return this.queries.execute(new GetEventQuery(id, query.minPosition));
   }
 
   @Get('actors')
@@ -59,7 +62,7 @@ export class TimelineController {
   @ApiOkResponse({ type: ActorsPageSchema })
   @ApiErrors({ 400: 'An invalid query parameter, named in `fields`' })
   actors(@Query() query: ActorsQueryDto) {
-    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country));
+    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country, query.minPosition));
   }
 
   @Get('actors/:actorId/timeline')
@@ -73,10 +76,10 @@ export class TimelineController {
     return this.page(toTimelineRequest({ ...query, actor: [actorId] }));
   }
 
-  private async page({ filter, limit, cursor, order }: ReturnType<typeof toTimelineRequest>) {
+  private async page({ filter, limit, cursor, order, minPosition }: ReturnType<typeof toTimelineRequest>) {
     const [page, total] = await Promise.all([
-      this.queries.execute(new GetTimelineQuery(filter, limit, cursor, order)),
-      this.queries.execute(new CountTimelineQuery(filter)),
+      this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition, order)),
+      this.queries.execute(new CountTimelineQuery(filter, minPosition)),
     ]);
     return { ...page, ...total };
   }

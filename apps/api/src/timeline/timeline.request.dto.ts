@@ -14,6 +14,7 @@ import {
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
 import { STATS_GROUPS, type StatsGroup } from '@libs/projections';
+import { MinPositionParam } from '../http/min-position';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -141,6 +142,9 @@ export class TimelineQueryDto {
   @IsString({ message: 'cursor must be the nextCursor of a previous page' })
   @MaxLength(500, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
+
+  @MinPositionParam()
+  minPosition?: number;
 }
 
 /** GET /api/timeline/stats: the timeline's filters, and what to count by. */
@@ -168,4 +172,7 @@ export class ActorsQueryDto {
   @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
   @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
   limit?: number;
+
+  @MinPositionParam()
+  minPosition?: number;
 }

@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
+import { ReadDatabase } from '../read-side/read-database';
+import type { Pool } from 'pg';
 import type { TimelineFilter } from './timeline.query';
 import { timelineConditions } from './timeline.handler';
 
@@ -13,25 +14,32 @@ export interface TimelineTotal {
 }
 
 export class CountTimelineQuery extends Query<TimelineTotal> {
-  constructor(readonly filter: TimelineFilter) {
+  constructor(
+    readonly filter: TimelineFilter,
+    readonly minPosition?: number,
+  ) {
     super();
   }
 }
 
 @QueryHandler(CountTimelineQuery)
 export class CountTimelineHandler implements IQueryHandler<CountTimelineQuery> {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
-  async execute({ filter }: CountTimelineQuery): Promise<TimelineTotal> {
+  execute({ filter, minPosition }: CountTimelineQuery): Promise<TimelineTotal> {
+    return this.reads.read({ source: 'timeline', minPosition }, (db) => this.count(db, filter));
+  }
+
+  private async count(db: Pool, filter: TimelineFilter): Promise<TimelineTotal> {
     const params: unknown[] = [];
     const where = timelineConditions(filter, params).join(' AND ');
     const from = `FROM timeline_versions v WHERE ${where}`;
-    const { rows } = await this.store.pool.query<{ n: number }>(
+    const { rows } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_TOTAL_LIMIT + 1}) bounded`,
       params,
     );
     if (rows[0].n <= EXACT_TOTAL_LIMIT) return { total: rows[0].n, totalExact: true };
-    const { rows: plan } = await this.store.pool.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    const { rows: plan } = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
       `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`,
       params,
     );

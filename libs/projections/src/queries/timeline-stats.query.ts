@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
+import type { Pool } from 'pg';
+import { ReadDatabase } from '../read-side/read-database';
 import { allCameoCodes, findCameoCode } from '@libs/diplomacy';
 import type { TimelineFilter } from './timeline.query';
 import { timelineConditions } from './timeline.handler';
@@ -35,6 +36,7 @@ export class GetTimelineStatsQuery extends Query<TimelineStats> {
   constructor(
     readonly filter: TimelineFilter,
     readonly groupBy: StatsGroup,
+    readonly minPosition?: number,
   ) {
     super();
   }
@@ -57,14 +59,18 @@ export class GetTimelineStatsHandler implements IQueryHandler<GetTimelineStatsQu
   private readonly codes = allCameoCodes().map((c) => c.code);
   private readonly scores = allCameoCodes().map((c) => c.goldstein);
 
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
-  async execute({ filter, groupBy }: GetTimelineStatsQuery): Promise<TimelineStats> {
+  execute({ filter, groupBy, minPosition }: GetTimelineStatsQuery): Promise<TimelineStats> {
+    return this.reads.read({ source: 'timeline', minPosition }, (db) => this.stats(db, filter, groupBy));
+  }
+
+  private async stats(db: Pool, filter: TimelineFilter, groupBy: StatsGroup): Promise<TimelineStats> {
     const params: unknown[] = [this.codes, this.scores];
     const where = timelineConditions(filter, params).join(' AND ');
     const byTime = groupBy === 'month' || groupBy === 'year';
     const [buckets, total, ...facets] = await Promise.all([
-      this.store.pool.query<{ key: string; count: number; mean: number | null }>(
+      db.query<{ key: string; count: number; mean: number | null }>(
         `WITH g(code, score) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
               k AS (SELECT ${KEYS[groupBy]} AS key, v.type FROM timeline_versions v WHERE ${where})
          SELECT k.key, count(*)::int AS count, round(avg(g.score)::numeric, 2)::float8 AS mean
@@ -72,12 +78,12 @@ export class GetTimelineStatsHandler implements IQueryHandler<GetTimelineStatsQu
           ORDER BY ${byTime ? 'k.key' : 'count(*) DESC, k.key'} LIMIT ${MAX_BUCKETS}`,
         params,
       ),
-      this.store.pool.query<{ n: number }>(
+      db.query<{ n: number }>(
         `WITH g(code, score) AS (SELECT * FROM unnest($1::text[], $2::float8[]))
          SELECT count(*)::int AS n FROM timeline_versions v WHERE ${where}`,
         params,
       ),
-      ...FACETS.map((facet) => this.facet(facet, filter)),
+      ...FACETS.map((facet) => this.facet(db, facet, filter)),
     ]);
     return {
       groupBy,
@@ -92,10 +98,10 @@ export class GetTimelineStatsHandler implements IQueryHandler<GetTimelineStatsQu
     };
   }
 
-  private async facet(facet: Facet, filter: TimelineFilter): Promise<FacetCount[]> {
+  private async facet(db: Pool, facet: Facet, filter: TimelineFilter): Promise<FacetCount[]> {
     const params: unknown[] = [];
     const where = timelineConditions({ ...filter, [facet]: undefined }, params).join(' AND ');
-    const { rows } = await this.store.pool.query<FacetCount>(
+    const { rows } = await db.query<FacetCount>(
       `SELECT ${KEYS[facet]} AS value, count(*)::int AS count FROM timeline_versions v WHERE ${where}
        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${MAX_FACET_VALUES}`,
       params,

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
+import { ReadDatabase } from '../read-side/read-database';
 import { encodeCursor, GetTimelineQuery, type TimelineFilter, type TimelinePage } from './timeline.query';
 import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from './timeline-item';
 import { actorAliases } from '../search/actor-aliases';
@@ -38,9 +38,9 @@ export function timelineSql(filter: TimelineFilter, params: unknown[]): { where:
 
 @QueryHandler(GetTimelineQuery)
 export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
-  async execute({ filter, limit, cursor, order }: GetTimelineQuery): Promise<TimelinePage> {
+  async execute({ filter, limit, cursor, order, minPosition }: GetTimelineQuery): Promise<TimelinePage> {
     const params: unknown[] = [];
     const { where, search } = timelineSql(filter, params);
     const ranked = order === 'relevance' && search !== undefined;
@@ -53,12 +53,10 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
     }
     const dateOrder = `v.date_start ${direction}, v.date_end ${direction}, v.id ${direction}`;
     const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
-    const { rows } = await this.store.pool.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM timeline_versions v LEFT JOIN timeline_sources s ON s.id = v.source_id
+    const sql = `SELECT ${ITEM_COLUMNS} FROM timeline_versions v LEFT JOIN timeline_sources s ON s.id = v.source_id
        WHERE ${where.join(' AND ')} ORDER BY ${ranked ? `${search.rank} DESC, ${dateOrder}` : dateOrder}
-       LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`,
-      params,
-    );
+       LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`;
+    const { rows } = await this.reads.read({ source: 'timeline', minPosition }, (db) => db.query<ItemRow>(sql, params));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const more = rows.length > limit && last !== undefined;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
 import type { DiplomaticEventCorrected, DiplomaticEventRecorded, SourceRegistered } from '@libs/diplomacy';
 import type { Projection, Tables } from '../projection';
@@ -29,6 +29,8 @@ INSERT INTO ${t} (actor_id, name, search)
 SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
 ON CONFLICT (actor_id, name) DO NOTHING`;
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function withSearch(row: TimelineRow) {
   const body = [row.summary, row.quote, row.location?.name, ...row.actors.map((a) => a.name)];
   return {
@@ -38,12 +40,33 @@ function withSearch(row: TimelineRow) {
   };
 }
 
+/** Named per table (live or shadow): the statement is parsed and planned once per connection, not per batch. */
+const insertQuery = (table: string, rows: TimelineRow[]): QueryConfig => ({
+  name: `annals.timeline-insert.${table}.v2`,
+  text: insertRows(table),
+  values: [JSON.stringify(rows.map(withSearch))],
+});
+
 /** The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL. */
 @Injectable()
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 2;
   readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names'];
+  // Every event touches only the rows of its own stream (an event's versions, or a source).
+  readonly partitionedRebuild = true;
+  // apply() finds rows by the primary key (id, version) only.
+  readonly deferredIndexes = [
+    'timeline_live_order_idx',
+    'timeline_live_end_idx',
+    'timeline_live_actors_idx',
+    'timeline_live_countries_idx',
+    'timeline_live_search_idx',
+    'timeline_live_type_idx',
+    'timeline_history_idx',
+    'timeline_history_order_idx',
+    'timeline_actor_names_search_idx',
+  ];
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
     let pending: TimelineRow[] = [];
@@ -98,10 +121,11 @@ export class TimelineProjection implements Projection {
   }
 
   private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]) {
-    await tx.query(insertRows(t.timeline_versions), [JSON.stringify(rows.map(withSearch))]);
-    const names = rows.flatMap((r) =>
-      r.actors.map((a) => ({ actor_id: a.id, name: a.name, doc: searchDocument(a.name) })),
-    );
+    await tx.query(insertQuery(t.timeline_versions, rows));
+    // In key order: partitions of a rebuild insert concurrently, and one common order cannot deadlock.
+    const names = rows
+      .flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name, doc: searchDocument(a.name) })))
+      .sort((x, y) => (x.actor_id === y.actor_id ? cmp(x.name, y.name) : cmp(x.actor_id, y.actor_id)));
     await tx.query(insertNames(t.timeline_actor_names), [JSON.stringify(names)]);
   }
 
