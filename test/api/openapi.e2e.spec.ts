@@ -156,6 +156,7 @@ describe('OpenAPI', () => {
     ['post', '/api/admin/events/{id}/retraction', '200', 'VersionedResult'],
     ['get', '/api/timeline', '200', 'TimelinePage'],
     ['get', '/api/actors/{actorId}/timeline', '200', 'TimelinePage'],
+    ['get', '/api/timeline/stats', '200', 'TimelineStats'],
     ['get', '/api/events/{id}', '200', 'TimelineItem'],
     ['get', '/api/events/{id}/history', '200', 'EventHistory'],
     ['get', '/api/actors', '200', 'ActorsPage'],

@@ -11,6 +11,7 @@ export * from './actors/actors.projection';
 export * from './queries/timeline.query';
 export * from './queries/timeline.handler';
 export * from './queries/timeline-count.query';
+export * from './queries/actor-known.query';
 export * from './queries/timeline-stats.query';
 export * from './queries/timeline-item';
 export * from './queries/event.query';

@@ -10,6 +10,7 @@ import { ReplicaStatusService } from './read-side/replica-status';
 import { GetEventHandler } from './queries/event.query';
 import { GetTimelineHandler } from './queries/timeline.handler';
 import { CountTimelineHandler } from './queries/timeline-count.query';
+import { AssertActorKnownHandler } from './queries/actor-known.query';
 import { GetTimelineStatsHandler } from './queries/timeline-stats.query';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
 import { RebuildService } from './rebuild/rebuild.service';
@@ -47,6 +48,7 @@ export class ProjectionsModule {
         ReplicaStatusService,
         GetTimelineHandler,
         CountTimelineHandler,
+        AssertActorKnownHandler,
         GetTimelineStatsHandler,
         GetEventHandler,
         GetActorsHandler,

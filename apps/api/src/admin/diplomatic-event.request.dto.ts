@@ -91,8 +91,8 @@ export class DateDto {
   @ApiPropertyOptional({
     enum: [...DIRECTIONS],
     enumName: 'Direction',
-    default: 'past',
-    description: 'Which way an ambiguous expression points',
+    // No `default`: generators then make the field required in clients; the server's default is in words.
+    description: 'Which way an ambiguous expression points; "past" when absent',
   })
   @IsOptional()
   @IsDirection()

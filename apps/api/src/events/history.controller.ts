@@ -1,9 +1,8 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PostgresEventStore } from '@libs/event-store';
-import { diplomaticEventStream } from '@libs/diplomacy';
+import { DiplomaticEventNotFoundError, diplomaticEventStream } from '@libs/diplomacy';
 import { ReadDatabase } from '@libs/projections';
-import { errorBody } from '../http/error-body';
 import { ReadQueryDto } from '../http/min-position';
 import { UUID_PARAM } from '../http/uuid.pipe';
 import { ApiUuidParam } from '../openapi/api-params';
@@ -24,12 +23,12 @@ export class HistoryController {
   @ApiOperation({ summary: 'Every stored event of one diplomatic event, oldest first (retracted ones too)' })
   @ApiUuidParam('id', 'The diplomatic event id')
   @ApiOkResponse({ type: EventHistorySchema })
-  @ApiErrors({ 400: 'id is not a uuid', 404: 'No diplomatic event with this id' })
+  @ApiErrors({ 400: 'id is not a uuid', 404: 'No diplomatic event with this id (code DIPLOMATIC_EVENT.NOT_FOUND)' })
   async history(@Param('id', UUID_PARAM) id: string, @Query() query: ReadQueryDto) {
     const stream = diplomaticEventStream(id);
     const need = { source: 'log', minPosition: query.minPosition } as const;
     const events = await this.reads.read(need, (db) => this.store.readStream(stream, 1, 10_000, db));
-    if (events.length === 0) throw new NotFoundException(errorBody(404, `No diplomatic event ${id}`));
+    if (events.length === 0) throw new DiplomaticEventNotFoundError(id);
     return {
       id,
       events: events.map((e) => ({

@@ -10,6 +10,7 @@ export function statusForCode(code: string): number | undefined {
     case 'TEMPORAL.INVALID_ANCHOR':
       return 400;
     case 'DIPLOMATIC_EVENT.NOT_FOUND':
+    case 'ACTOR.NOT_FOUND':
     case 'PROJECTION.UNKNOWN':
       return 404;
     case 'TIMELINE.RETRACTED':

@@ -74,3 +74,12 @@ export const NotTogetherWith = (other: string, o?: ValidationOptions) => (object
         value === undefined || (args?.object as Record<string, unknown>)[other] === undefined,
     },
   });
+
+/** One rule, so `limit=abc` answers one message, not one per failed check. */
+export const IsIntInRange = (min: number, max: number, o?: ValidationOptions) =>
+  rule(
+    'isIntInRange',
+    (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+    `$property must be a whole number from ${min} to ${max}`,
+    o,
+  );

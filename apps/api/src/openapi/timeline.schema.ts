@@ -183,10 +183,7 @@ export class TimelinePageSchema implements TimelinePage {
 
   @ApiProperty({ type: String, nullable: true, description: 'null on the last page' })
   nextCursor!: string | null;
-}
 
-@ApiSchema({ name: 'TimelineTotalPage' })
-export class TimelineTotalPageSchema extends TimelinePageSchema {
   @ApiProperty({ type: 'integer', description: 'How many items match the filters (all pages)' })
   total!: number;
 

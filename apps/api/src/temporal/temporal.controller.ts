@@ -25,7 +25,11 @@ export class ResolveRequestDto {
   @IsCalendarDate()
   anchor!: string;
 
-  @ApiPropertyOptional({ enum: [...DIRECTIONS], enumName: 'Direction', default: 'past' })
+  @ApiPropertyOptional({
+    enum: [...DIRECTIONS],
+    enumName: 'Direction',
+    description: 'Which way ambiguous words point ("on Thursday"); "past" when absent',
+  })
   @IsOptional()
   @IsDirection()
   direction?: 'past' | 'future';

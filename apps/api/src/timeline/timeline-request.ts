@@ -18,7 +18,7 @@ export function toTimelineRequest(dto: TimelineQueryDto): {
   if (dto.from && dto.to && dto.from > dto.to) throw badParameter('to', `must not be before from (${dto.from})`);
   const cursor = dto.cursor === undefined ? undefined : decodeCursor(dto.cursor);
   if (dto.cursor !== undefined && !cursor) throw badParameter('cursor', 'is not a nextCursor this API gave out');
-  const asOf = dto.asOf ? new Date(dto.asOf) : undefined;
+  const asOf = dto.asOf ? new Date(asOfInstant(dto.asOf)) : undefined;
   if (asOf && Number.isNaN(asOf.getTime())) throw badParameter('asOf', 'must be a valid ISO 8601 timestamp');
   const { limit, cursor: _cursor, asOf: _asOf, order, minPosition, ...rest } = dto;
   const q = rest.q?.trim() || undefined;
@@ -30,4 +30,9 @@ export function toTimelineRequest(dto: TimelineQueryDto): {
     order: order ?? (q ? 'relevance' : 'asc'),
     minPosition,
   };
+}
+
+/** A date alone means "as the timeline stood at the end of that day" (UTC), not its first instant. */
+export function asOfInstant(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value;
 }

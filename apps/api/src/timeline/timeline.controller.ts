@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  AssertActorKnownQuery,
   CountTimelineQuery,
   GetActorsQuery,
   GetEventQuery,
@@ -14,7 +15,7 @@ import { ActorsQueryDto, TimelineQueryDto, TimelineStatsQueryDto } from './timel
 import { toTimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
-import { ActorsPageSchema, TimelineItemSchema, TimelineTotalPageSchema } from '../openapi/timeline.schema';
+import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../openapi/timeline.schema';
 import { TimelineStatsSchema } from '../openapi/stats.schema';
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
@@ -26,7 +27,7 @@ export class TimelineController {
 
   @Get('timeline')
   @ApiOperation({ summary: 'The timeline: current events in date order, filtered, a page at a time' })
-  @ApiOkResponse({ type: TimelineTotalPageSchema })
+  @ApiOkResponse({ type: TimelinePageSchema })
   @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
   timeline(@Query() query: TimelineQueryDto) {
     return this.page(toTimelineRequest(query));
@@ -68,12 +69,15 @@ export class TimelineController {
   @Get('actors/:actorId/timeline')
   @ApiOperation({ summary: "One actor's timeline (the path's actor replaces any `actor` query parameter)" })
   @ApiParam({ name: 'actorId', description: 'An actor id', example: 'emmanuel-macron' })
-  @ApiOkResponse({ type: TimelineTotalPageSchema })
+  @ApiOkResponse({ type: TimelinePageSchema })
   @ApiErrors({
     400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
+    404: 'No recorded event ever named this actor (code ACTOR.NOT_FOUND)',
   })
-  actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
-    return this.page(toTimelineRequest({ ...query, actor: [actorId] }));
+  async actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
+    const request = toTimelineRequest({ ...query, actor: [actorId] });
+    await this.queries.execute(new AssertActorKnownQuery(actorId, request.minPosition));
+    return this.page(request);
   }
 
   private async page({ filter, limit, cursor, order, minPosition }: ReturnType<typeof toTimelineRequest>) {

@@ -1,21 +1,10 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
 import { STATS_GROUPS, type StatsGroup } from '@libs/projections';
 import { MinPositionParam } from '../http/min-position';
-import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
+import { IsCalendarDate, IsCountryCode, IsIntInRange, NoControlCharacters } from '../http/validators';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
@@ -108,24 +97,23 @@ export class TimelineQueryDto {
   @NoControlCharacters()
   q?: string;
 
+  // No example: Swagger's "Try it out" would pre-fill it, and a first call would show an old timeline.
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'The timeline as it was recorded at this instant',
-    example: '2023-11-05T00:00:00Z',
+    description:
+      'The timeline as it was recorded at this instant (ISO 8601); a date alone (2023-11-05) means the end of that day, UTC',
   })
   @IsOptional()
   @IsISO8601(
     { strict: true, strictSeparator: true },
-    { message: 'asOf must be an ISO 8601 timestamp such as 2023-11-05T00:00:00Z' },
+    { message: 'asOf must be an ISO 8601 timestamp such as 2023-11-05T00:00:00Z, or a date such as 2023-11-05' },
   )
   asOf?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Items per page' })
   @IsOptional()
   @Transform(toInt)
-  @IsInt({ message: 'limit must be a whole number from 1 to 200' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 200' })
-  @Max(200, { message: 'limit must be a whole number from 1 to 200' })
+  @IsIntInRange(1, 200)
   limit?: number;
 
   @ApiPropertyOptional({
@@ -168,9 +156,7 @@ export class ActorsQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'How many actors' })
   @IsOptional()
   @Transform(toInt)
-  @IsInt({ message: 'limit must be a whole number from 1 to 1000' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
-  @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
+  @IsIntInRange(1, 1000)
   limit?: number;
 
   @MinPositionParam()
