@@ -39,7 +39,7 @@ describe('the timeline page', () => {
     return tab.page;
   };
 
-  it('shows the seeded timeline in date order, grouped by year and month, scheduled items marked', async () => {
+  it('shows the seeded timeline newest first, grouped by year and month, scheduled items marked', async () => {
     const page = await open();
     await page
       .locator('.card')
@@ -47,20 +47,20 @@ describe('the timeline page', () => {
       .waitFor();
     const titles = await cardTitles(page);
     expect(titles).toHaveLength(SEEDED_EVENTS);
-    expect(titles[0]).toContain('French leader visits Uzbekistan');
-    expect(titles[1]).toContain('Xi unveils');
-    expect(titles[SEEDED_EVENTS - 1]).toContain('Erdoğan to visit Astana');
-    expect(await page.locator('.year-heading').allTextContents()).toEqual(['1994', '2023']);
+    expect(titles[SEEDED_EVENTS - 1]).toContain('French leader visits Uzbekistan');
+    expect(titles[SEEDED_EVENTS - 2]).toContain('Xi unveils');
+    expect(titles[0]).toContain('Erdoğan to visit Astana');
+    expect(await page.locator('.year-heading').allTextContents()).toEqual(['2023', '1994']);
     expect(await page.locator('.month-heading').allTextContents()).toEqual([
-      'During the year',
-      'May',
-      'June',
-      'October',
       'November',
+      'October',
+      'June',
+      'May',
+      'During the year',
     ]);
     const dates = await page.locator('.card-date').allTextContents();
-    expect(dates.slice(0, 4)).toEqual(['1994', '18–19 May 2023', 'June 2023', 'week of 23 Oct 2023']);
-    expect(dates.slice(-2)).toEqual(['1–2 Nov 2023', '2–3 Nov 2023']);
+    expect(dates.slice(-4)).toEqual(['week of 23 Oct 2023', 'June 2023', '18–19 May 2023', '1994']);
+    expect(dates.slice(0, 2)).toEqual(['2–3 Nov 2023', '1–2 Nov 2023']);
 
     const scheduled = page.locator('.card[data-status="scheduled"]');
     expect(await scheduled.count()).toBe(2);
@@ -71,7 +71,13 @@ describe('the timeline page', () => {
     const quote = page.locator('.card .quote').first();
     expect(await quote.getAttribute('lang')).toBe('ar');
     expect(await quote.getAttribute('dir')).toBe('rtl');
-    expect(await page.locator('.card').nth(1).locator('.badge-corrected').textContent()).toBe('Corrected');
+    expect(
+      await page
+        .locator('.card')
+        .nth(SEEDED_EVENTS - 2)
+        .locator('.badge-corrected')
+        .textContent(),
+    ).toBe('Corrected');
 
     // The README's screenshot: refreshed on request (UPDATE_SCREENSHOT=1), so test runs leave the tree clean.
     if (process.env.UPDATE_SCREENSHOT === '1') {
@@ -165,7 +171,7 @@ describe('the timeline page', () => {
     await more.click();
     await waitForCards(page, SEEDED_EVENTS);
     expect(await more.isHidden()).toBe(true);
-    expect((await cardTitles(page)).at(-1)).toContain('Erdoğan');
+    expect((await cardTitles(page)).at(-1)).toContain('French leader visits Uzbekistan');
     tab.expectNoErrors();
   });
 

@@ -1,4 +1,4 @@
-/* global window, history, location */
+/* global window, history, location, URLSearchParams */
 import { createAdminPanel } from './admin-panel.js';
 import { api, poll } from './api.js';
 import { createDetailView } from './detail-view.js';
@@ -115,7 +115,14 @@ async function loadTimeline({ append = false } = {}) {
   loadMore.disabled = true;
   if (!append) announce('Loading the timeline…');
   try {
-    const page = await api.timeline({ ...params, limit: params.limit ?? 50, cursor: append ? nextCursor : undefined });
+    // Newest first: the page opens on the news; a search ranks the best match first instead.
+    const order = params.q ? undefined : 'desc';
+    const page = await api.timeline({
+      order,
+      ...params,
+      limit: params.limit ?? 50,
+      cursor: append ? nextCursor : undefined,
+    });
     if (mine !== request) return;
     clearFieldErrors(filters);
     if (!append) {
@@ -160,7 +167,28 @@ function apply(next, { push = true } = {}) {
   fillFilterForm(filters, params);
   byId('more-filters').open ||= ['type', 'status', 'from', 'to', 'asOf'].some((k) => params[k]);
   showAsOf();
+  updateExportLinks();
   void loadTimeline();
+}
+
+/** The exports carry the filters on screen; the calendar link subscribes (webcal://) rather than downloads. */
+function updateExportLinks() {
+  const { limit: _limit, ...filtersOnly } = params;
+  const search = searchFromParams(filtersOnly);
+  byId('export-ics').href = `/api/timeline.ics${search}`;
+  byId('export-csv').href = `/api/timeline.csv${search}`;
+  byId('export-timelinejs').href = `/api/timeline/timelinejs${search}`;
+  byId('export-webcal').href = `webcal://${location.host}/api/timeline.ics${search}`;
+}
+
+/** /?event=<id> opens that event's detail: links to one item can be shared. */
+async function openLinkedEvent(id) {
+  if (!id) return;
+  try {
+    detail.open(await api.event(id));
+  } catch (error) {
+    announce(error.status === 404 ? 'The linked event does not exist.' : error.message);
+  }
 }
 
 async function loadActors() {
@@ -209,9 +237,11 @@ function init() {
   byId('admin-open').addEventListener('click', () => admin.open());
   window.addEventListener('popstate', () => apply(paramsFromSearch(location.search), { push: false }));
 
+  const linkedEvent = new URLSearchParams(location.search).get('event');
   history.replaceState(null, '', `${location.pathname}${searchFromParams(params)}`);
   void loadActors();
   apply(params, { push: false });
+  void openLinkedEvent(linkedEvent);
 }
 
 init();
