@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { leaderLock } from '../../libs/projections/src/locks';
+import { leaderLock } from '@libs/projections';
 
 /*
  * Real OS processes for multi-process specs: the compiled api and worker (`node dist/apps/<app>/src/main.js`)

@@ -8,3 +8,4 @@ export * from './upcasting';
 export * from './event-ids';
 export * from './log-ownership';
 export * from './log-head';
+export * from './event-row';

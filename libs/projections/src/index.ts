@@ -13,3 +13,4 @@ export * from './queries/timeline.handler';
 export * from './queries/timeline-item';
 export * from './queries/event.query';
 export * from './queries/actors.query';
+export * from './locks';
