@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { findProjectFile } from '@libs/diplomacy';
 import { promisify } from 'node:util';
 
 /*
@@ -10,7 +11,7 @@ import { promisify } from 'node:util';
  * each known bypass in a file of its own, and imports that must stay allowed. The rules are path-based, so the
  * fixtures need the real layout; a temporary directory gives them that without touching the work tree.
  */
-const root = resolve(import.meta.dirname, '..', '..');
+const root = dirname(findProjectFile('package.json'));
 const LIBS = ['temporal', 'event-store', 'diplomacy', 'platform', 'projections'];
 
 const bypasses: Array<{ file: string; source: string; rule: string }> = [

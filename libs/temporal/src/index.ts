@@ -1,4 +1,4 @@
 export type { Direction, Precision, Resolution } from './temporal.types';
 export { TemporalError, UnresolvableExpressionError, InvalidAnchorError } from './temporal.errors';
 export { resolve } from './resolve';
-export { isCalendarDate } from './calendar';
+export { isCalendarDate, parseCalendarDate, formatDate } from './calendar';

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
+import { ActorId } from '../http/field-rules';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -9,13 +10,11 @@ const toInt = ({ value }: { value: unknown }) =>
 
 /** Query parameters of GET /api/timeline (and its exports); unknown parameters are refused. */
 export class TimelineQueryDto {
-  @ApiPropertyOptional({
+  @ActorId({
+    optional: true,
     description: 'Only events this actor took part in (an actor id)',
-    pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
-    example: 'emmanuel-macron',
+    message: '$property must be an actor id such as "emmanuel-macron"',
   })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'actor must be an actor id such as "emmanuel-macron"' })
   actor?: string;
 
   @ApiPropertyOptional({
