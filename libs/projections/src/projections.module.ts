@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DomainEventsModule } from '@libs/diplomacy';
 import { ActorsProjection } from './actors/actors.projection';
 import { PROJECTIONS } from './projection';
 import { ProjectionStatusService } from './projection-status';
@@ -25,7 +26,7 @@ export class ProjectionsModule {
     return {
       module: ProjectionsModule,
       global: true,
-      imports: [CqrsModule],
+      imports: [CqrsModule, DomainEventsModule],
       providers: [
         TimelineProjection,
         ActorsProjection,

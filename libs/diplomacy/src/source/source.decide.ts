@@ -2,6 +2,7 @@ import { isCalendarDate } from '@libs/temporal';
 import { InvalidDiplomaticEventError } from '../diplomacy.errors';
 import { checkText, LANGUAGE_TAG_PATTERN, LIMITS } from '../diplomatic-event/validate-facts';
 import type { RegisterSourceInput } from './register-source.command';
+import type { SourceState } from './source';
 import type { SourceRegistered } from './source.events';
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -12,7 +13,8 @@ export function isDateOrDateTime(value: unknown): value is string {
   return match !== null && isCalendarDate(match[1]);
 }
 
-export function decideRegisterSource(id: string, input: RegisterSourceInput): [SourceRegistered] {
+export function decideRegisterSource(id: string, input: RegisterSourceInput, state: SourceState): [SourceRegistered] {
+  if (state.status !== 'none') throw new InvalidDiplomaticEventError({ id: `source ${id} already exists` });
   const problems = {
     ...checkText(input.title, 'title', LIMITS.title, true),
     ...checkText(input.url, 'url', LIMITS.url, false),
