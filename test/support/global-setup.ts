@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 // Global setup runs outside Jest's module mapper: import by relative path, from files without @libs imports.
 import { migrate } from '../../libs/platform/src/database';
 import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
-import { createTestDatabase } from './test-database';
+import { assertTestDatabase, createTestDatabase } from './test-database';
 
 declare global {
   var __ANNALS_TEARDOWN__: (() => Promise<void>) | undefined;
@@ -26,6 +26,7 @@ export default async function globalSetup(): Promise<void> {
     };
   }
   const { url, drop } = await createTestDatabase(serverUrl);
+  assertTestDatabase(url);
   process.env.DATABASE_URL = url;
   process.env.ANNALS_TEST_SERVER_URL = serverUrl;
   await migrate(url);

@@ -11,6 +11,9 @@ import { requestIdOf, type Runtime } from '@libs/platform';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
 import { recordHttpMetrics } from './observability/http-metrics';
+import { adminRateLimit } from './http/admin-rate-limit';
+import { refuseControlCharactersInPath } from './http/path-guard';
+import { strictJsonParser } from './http/json-body';
 
 /** 1 MiB: a diplomatic event with its quote is a few KiB; anything near this is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -23,7 +26,9 @@ export interface ApiAppOptions {
 export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could choose its address (X-Forwarded-For).
+    // (Fastify takes a hop count too, though its typings only list string | boolean.)
+    trustProxy: runtime.config.trustProxy as string | boolean,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
   });
   recordHttpMetrics(adapter.getInstance());
@@ -31,10 +36,12 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
     void reply.header('x-request-id', request.id);
     done();
   });
+  adapter.getInstance().addHook('onRequest', refuseControlCharactersInPath);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, options), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, strictJsonParser(adapter.getInstance()));
   app.enableCors({
     origin: runtime.config.corsOrigins === '*' ? true : runtime.config.corsOrigins,
     exposedHeaders: ['x-request-id', 'x-annals-truncated'],
@@ -53,17 +60,7 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
       },
     },
   });
-  // Admin routes are rate-limited per client address, before the token check, so guessing tokens is slow too.
-  await app.register(fastifyRateLimit, {
-    max: runtime.config.adminRateLimitPerMinute,
-    timeWindow: 60_000,
-    allowList: (request) => !request.url.startsWith('/api/admin'),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'Too Many Requests',
-      message: `admin routes allow ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`,
-    }),
-  });
+  await app.register(fastifyRateLimit, adminRateLimit(runtime));
   // The timeline page: a small static bundle served by the api itself (no separate front-end server).
   // Registered directly (not useStaticAssets, whose dynamic import Jest's ESM loader cannot follow).
   await app.register(fastifyStatic, { root: findProjectFile('apps/api/public'), prefix: '/', index: ['index.html'] });

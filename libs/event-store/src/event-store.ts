@@ -6,6 +6,7 @@ import { upcast, type Upcaster } from './upcasting';
 import { type EventRow, toStoredEvent } from './event-row';
 import { appendMany, type AppendManyResult, type StreamAppend } from './append-many';
 import { AppendNotifier } from './append-notifier';
+import { guardPool } from './connection-errors';
 
 /** A number: the stream must be at exactly that version. 'no_stream': it must not exist. 'any': no check. */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -104,6 +105,7 @@ export class PostgresEventStore {
     this.upcasters = options.upcasters ?? [];
     this.onAppended = options.onAppended ?? (() => {});
     this.notifier = new AppendNotifier(pool);
+    guardPool(pool); // a database restart must fail the operations in flight, never the process
   }
 
   /** All-or-nothing append of `events` to one stream, checked against `expectedVersion`. */

@@ -90,23 +90,37 @@ export class LogSubscription {
     });
   }
 
-  private async listen(pool: Pool): Promise<void> {
+  /**
+   * LISTEN on a connection of its own. When that connection breaks (the server restarted), polling carries on and
+   * LISTEN is tried again with backoff until it works, so the subscription is woken promptly again after an outage.
+   */
+  private async listen(pool: Pool, attempt = 0): Promise<void> {
+    let client: PoolClient | undefined;
     try {
-      const client = await pool.connect();
-      client.on('notification', (n: Notification) => {
+      client = await pool.connect();
+      const listener = client;
+      listener.on('notification', (n: Notification) => {
         if (n.channel === EVENTS_CHANNEL) this.wake?.();
       });
-      client.on('error', (error) => {
-        // The connection broke: fall back to polling and try to listen again shortly.
+      listener.on('error', (error) => {
+        if (this.listener !== listener) return; // failed while connecting: the catch below retries
         this.options.onError?.(error);
         this.dropListener(error);
-        setTimeout(() => void (this.running && this.listen(pool)), 1000).unref();
+        this.listenAgain(pool, 0);
       });
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      this.listener = client;
+      await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.listener = listener;
+      if (!this.running) await this.unlisten(); // stopped while connecting
     } catch (error) {
       this.options.onError?.(error);
+      client?.release(error instanceof Error ? error : true);
+      this.listenAgain(pool, attempt + 1);
     }
+  }
+
+  private listenAgain(pool: Pool, attempt: number): void {
+    const delay = Math.min(1000 * 2 ** attempt, 10_000);
+    setTimeout(() => void (this.running && !this.listener && this.listen(pool, attempt)), delay).unref();
   }
 
   private dropListener(error?: unknown): void {

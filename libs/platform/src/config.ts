@@ -13,6 +13,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+// false/0, a hop count, or addresses and CIDRs (IPv4 or IPv6) of the proxies in front of the api.
+const TRUST_PROXY = /^(false|\d{1,2}|[0-9A-Fa-f.:]+(\/\d{1,3})?(\s*,\s*[0-9A-Fa-f.:]+(\/\d{1,3})?)*)$/;
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const BOOLEANS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
 // Anything else is passed on unchanged, so @IsBoolean refuses it by name instead of reading it as false.
@@ -77,6 +80,19 @@ class Environment {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'AUTH_FAILURE_LIMIT must be a whole number of requests per minute' })
+  @Min(1, { message: 'AUTH_FAILURE_LIMIT must be at least 1' })
+  AUTH_FAILURE_LIMIT?: number;
+
+  @IsOptional()
+  @Matches(TRUST_PROXY, {
+    message:
+      'TRUST_PROXY must be false, a number of proxy hops (e.g. 1), or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'PROJECTION_LAG_DEGRADED must be a whole number of events' })
   @Min(0, { message: 'PROJECTION_LAG_DEGRADED must not be negative' })
   PROJECTION_LAG_DEGRADED?: number;
@@ -101,7 +117,12 @@ export interface AppConfig {
   logLevel: string;
   /** Origins allowed by CORS; empty: same-origin only. */
   corsOrigins: string[] | '*';
+  /** Admin requests per minute per credential, once authenticated (bulk imports must fit under it). */
   adminRateLimitPerMinute: number;
+  /** Admin requests per minute per client address without a valid token: guessing tokens stays slow. */
+  authFailureLimitPerMinute: number;
+  /** Fastify's trustProxy: false (the socket address is the client), a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string;
   /** /health reports the projections as degraded when one lags by more events than this. */
   projectionLagDegraded: number;
 }
@@ -132,7 +153,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     rebuildCron: parsed.PROJECTION_REBUILD_CRON ?? '0 3 * * *',
     logLevel: parsed.LOG_LEVEL ?? 'info',
     corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : (parsed.CORS_ORIGINS?.split(',') ?? []),
-    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 300,
+    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 60_000,
+    authFailureLimitPerMinute: parsed.AUTH_FAILURE_LIMIT ?? 10,
+    trustProxy: trustProxyOf(parsed.TRUST_PROXY),
     projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,
   });
+}
+
+function trustProxyOf(value: string | undefined): false | number | string {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  return /^\d+$/.test(value) ? Number(value) : value.replace(/\s+/g, '');
 }

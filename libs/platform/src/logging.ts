@@ -5,6 +5,28 @@ import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** Query parameters whose values are never written to a log (a token pasted into a URL, a signed link's key). */
+const SECRET_PARAMETER = /token|key|secret|password|passwd|auth|signature|session|code/i;
+
+/** The URL as logged: the values of secret-looking query parameters replaced by [redacted]. */
+export function redactUrl(url: string): string {
+  const query = url.indexOf('?');
+  if (query < 0) return url;
+  const params = url
+    .slice(query + 1)
+    .split('&')
+    .map((pair) => {
+      const [name] = pair.split('=', 1);
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name);
+      } catch {
+        // an undecodable name is judged as written
+      }
+      return SECRET_PARAMETER.test(decoded) && pair.includes('=') ? `${name}=[redacted]` : pair;
+    });
+  return `${url.slice(0, query)}?${params.join('&')}`;
+}
 
 /** A client's X-Request-Id when it is sane, else a fresh uuid; echoed back on the response. */
 export function requestIdOf(req: IncomingMessage, res?: ServerResponse): string {
@@ -32,7 +54,7 @@ export function loggerParams(level: string, stream?: DestinationStream): Params 
       req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactUrl(req.url),
         headers: { 'user-agent': req.headers['user-agent'], authorization: req.headers.authorization },
       }),
     },

@@ -94,12 +94,15 @@ export function formatDate(dayNumber: DayNumber): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** Strict YYYY-MM-DD that names a day which exists (no rollover of 2023-02-30 into March). */
+/**
+ * Strict YYYY-MM-DD that names a day which exists (no rollover of 2023-02-30 into March), in the years 1–9999:
+ * there is no year 0 in the calendar, and PostgreSQL refuses one, so a date outside would poison every read model.
+ */
 export function parseCalendarDate(text: string): DayNumber | undefined {
   const match = typeof text === 'string' ? ISO_DATE.exec(text) : null;
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return toDayNumber(year, month, day);
 }
 

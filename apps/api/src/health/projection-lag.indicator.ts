@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { ProjectionStatusService } from '@libs/projections';
+import { degradedReasons, ProjectionStatusService } from '@libs/projections';
 import { RUNTIME, type Runtime } from '@libs/platform';
 
-/** "degraded" (still 200) when a projection lags the log by more than PROJECTION_LAG_DEGRADED events. */
+/**
+ * "degraded" (still 200: reads are served) when a projection has no live leader, fails, stalls behind the log,
+ * has parked events, or lags by more than PROJECTION_LAG_DEGRADED events; each reason is named.
+ */
 @Injectable()
 export class ProjectionLagIndicator {
   constructor(
@@ -21,11 +24,12 @@ export class ProjectionLagIndicator {
       return session.down({ message: `cannot read projection status: ${(error as Error).message}` });
     }
     const { head, projections } = status;
-    const lags = Object.fromEntries(projections.map((p) => [p.name, p.lag]));
     const threshold = this.runtime.config.projectionLagDegraded;
-    const worst = Math.max(0, ...projections.map((p) => p.lag));
-    return worst > threshold
-      ? session.degraded({ head, lag: lags, threshold })
-      : session.up({ head, lag: lags, threshold });
+    const lag = Object.fromEntries(projections.map((p) => [p.name, p.lag]));
+    const state = Object.fromEntries(projections.map((p) => [p.name, p.state]));
+    const parked = Object.fromEntries(projections.map((p) => [p.name, p.parked]));
+    const reasons = projections.flatMap((p) => degradedReasons(p, threshold).map((r) => `${p.name}: ${r}`));
+    const details = { head, lag, state, parked, threshold };
+    return reasons.length > 0 ? session.degraded({ ...details, reasons }) : session.up(details);
   }
 }

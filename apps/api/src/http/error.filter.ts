@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isConnectionError } from '@libs/event-store';
 import { errorBody, type ErrorBody } from './error-body';
 import { statusForCode } from './domain-error.status';
 
@@ -10,6 +11,9 @@ interface CodedError extends Error {
   statusCode?: number;
 }
 
+/** While PostgreSQL is unreachable: how long clients should wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Turns every error into the one JSON error shape; never sends a stack trace; logs only what is a bug. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -17,6 +21,17 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isConnectionError(exception)) {
+      // An outage, not a bug: say so, and when to come back. (Logged once per request at warn, without a stack.)
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      const body = errorBody(503, 'the database is unavailable; retry shortly', { code: 'DATABASE.UNAVAILABLE' });
+      void reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(body);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,7 +1,10 @@
 import { Controller, Get, Header, Inject, type OnModuleInit } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ProjectionStatusService, RebuildService } from '@libs/projections';
+import { RUNTIME, type Runtime } from '@libs/platform';
+import { degradedReasons, ProjectionStatusService, RebuildService } from '@libs/projections';
 import { METRICS } from './metrics';
+
+const PROJECTION_STATES = ['running', 'stalled', 'no-leader', 'failing'] as const;
 
 /** Prometheus text format. Projection position and lag are read from Postgres at scrape time. */
 @ApiTags('Metrics')
@@ -10,6 +13,7 @@ export class MetricsController implements OnModuleInit {
   constructor(
     private readonly status: ProjectionStatusService,
     @Inject(RebuildService) private readonly rebuilds: RebuildService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +36,11 @@ export class MetricsController implements OnModuleInit {
     for (const p of projections) {
       METRICS.projectionPosition.set({ projection: p.name }, p.position);
       METRICS.projectionLag.set({ projection: p.name }, p.lag);
+      METRICS.projectionParked.set({ projection: p.name }, p.parked);
+      for (const state of PROJECTION_STATES)
+        METRICS.projectionState.set({ projection: p.name, state }, p.state === state ? 1 : 0);
+      const healthy = degradedReasons(p, this.runtime.config.projectionLagDegraded).length === 0;
+      METRICS.projectionHealthy.set({ projection: p.name }, healthy ? 1 : 0);
     }
     return METRICS.registry.metrics();
   }

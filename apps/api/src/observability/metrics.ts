@@ -45,6 +45,27 @@ export class AnnalsMetrics {
     registers: [this.registry],
   });
 
+  readonly projectionParked = new Gauge({
+    name: 'annals_projection_parked_events',
+    help: 'Events a projection could not apply and parked (also counted in lag)',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+
+  readonly projectionState = new Gauge({
+    name: 'annals_projection_state',
+    help: '1 for the state a projection is in (running, stalled, no-leader, failing), 0 for the others',
+    labelNames: ['projection', 'state'],
+    registers: [this.registry],
+  });
+
+  readonly projectionHealthy = new Gauge({
+    name: 'annals_projection_healthy',
+    help: '1 when a projection is running with a live leader, no parked events and lag under the threshold',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+
   readonly logHead = new Gauge({
     name: 'annals_log_head_position',
     help: 'Highest position in the event log',

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
-import { UUID_PARAM } from '../http/uuid.pipe';
+import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
@@ -49,8 +49,10 @@ export class TimelineController {
   @ApiOperation({ summary: "One actor's timeline (the path's actor replaces any `actor` query parameter)" })
   @ApiParam({ name: 'actorId', description: 'An actor id', example: 'emmanuel-macron' })
   @ApiOkResponse({ type: TimelinePageSchema })
-  @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
-  actorTimeline(@Param('actorId') actorId: string, @Query() query: TimelineQueryDto) {
+  @ApiErrors({
+    400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
+  })
+  actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
     const { filter, limit, cursor } = toTimelineRequest({ ...query, actor: actorId });
     return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
   }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import { isCalendarDate } from '@libs/temporal';
 import type { TimelineItem } from './timeline-item';
 
 export interface TimelineFilter {
@@ -46,10 +47,10 @@ export function decodeCursor(token: string): TimelineCursor | undefined {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 3) return undefined;
     const [start, end, id] = value as unknown[];
-    const date = /^\d{4}-\d{2}-\d{2}$/;
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     if (typeof start !== 'string' || typeof end !== 'string' || typeof id !== 'string') return undefined;
-    if (!date.test(start) || !date.test(end) || !uuid.test(id)) return undefined;
+    // A forged cursor must not reach SQL with a date PostgreSQL refuses (2023-13-45, 0000-01-01).
+    if (!isCalendarDate(start) || !isCalendarDate(end) || !uuid.test(id)) return undefined;
     return { start, end, id };
   } catch {
     return undefined;

@@ -1,10 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { compareLogPositions, LOG_START, PostgresEventStore, readLogHead, type LogPosition } from '@libs/event-store';
 import { readCheckpoint, setCheckpoint } from '../checkpoints';
 import { batchLock, REBUILD_LOCK } from '../locks';
 import { liveTables, PROJECTIONS, shadowTables, type Projection, type Tables } from '../projection';
+import { applyWithParking, clearShadowParking, promoteShadowParking } from '../parking/parked-events';
+import { recoverAbandonedRebuilds, recoverInBackground } from './rebuild-recovery';
 import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
 import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
 import {
@@ -42,14 +44,35 @@ export type RebuildListener = (finished: {
 }) => void;
 
 @Injectable()
-export class RebuildService {
+export class RebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Rebuild');
   private readonly listeners: RebuildListener[] = [];
+  private stopped = false;
+  /** Clean-up after an interrupted rebuild; a new rebuild waits for it (it needs the same lock). */
+  private recovery: Promise<void> = Promise.resolve();
+  private recoveryNeeded = false;
 
   constructor(
     private readonly store: PostgresEventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
   ) {}
+
+  /** A rebuild whose process died left a "running" record and shadow tables: clean them up at start-up. */
+  onApplicationBootstrap(): void {
+    this.recoverLater();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
+  private recoverLater(): void {
+    this.recovery = recoverInBackground(
+      () => recoverAbandonedRebuilds(this.store.pool, this.projections),
+      (error) => this.logger.warn(`cleaning up after an interrupted rebuild failed, retrying: ${String(error)}`),
+      () => this.stopped,
+    );
+  }
 
   /** Observe finished rebuilds (metrics). */
   onFinished(listener: RebuildListener): void {
@@ -77,6 +100,7 @@ export class RebuildService {
     onProgress?: (p: RebuildProgress) => void,
   ): Promise<{ id: string; done: Promise<RebuildOutcome> }> {
     const projection = this.find(name);
+    await this.recovery;
     const lock = await this.store.pool.connect();
     try {
       const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
@@ -101,7 +125,11 @@ export class RebuildService {
     }
     const done = this.run(id, projection, total, lock, onProgress).finally(async () => {
       await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [REBUILD_LOCK]).catch(() => undefined);
-      lock.release();
+      lock.release(true); // closing the session also frees the lock if the unlock could not be sent
+      if (this.recoveryNeeded) {
+        this.recoveryNeeded = false;
+        this.recoverLater();
+      }
     });
     done.catch(() => undefined); // the outcome is recorded; callers that care await `done`
     return { id, done };
@@ -119,6 +147,7 @@ export class RebuildService {
     const db = await this.store.pool.connect();
     try {
       await createShadowTables(db, [...projection.tables], shadow);
+      await clearShadowParking(db, projection.name);
       const progress = { events: 0, total };
       const position = await this.load(db, projection, shadow, LOG_START, progress, async () => {
         onProgress?.(progress);
@@ -134,13 +163,20 @@ export class RebuildService {
       return { id, ...outcome };
     } catch (error) {
       this.logger.error(`${projection.name}: rebuild ${id} failed: ${String(error)}`);
-      await db.query('ROLLBACK').catch(() => undefined);
-      await dropShadowTables(db, [...projection.tables], shadow).catch(() => undefined);
-      await finishRebuildRecord(records, id, { status: 'failed', error: String(error) }).catch(() => undefined);
       this.notify(projection.name, 'failed', startedAt);
+      try {
+        await db.query('ROLLBACK');
+        await dropShadowTables(db, [...projection.tables], shadow);
+        await clearShadowParking(db, projection.name);
+        await finishRebuildRecord(records, id, { status: 'failed', error: String(error) });
+      } catch {
+        // The connection is gone (the database restarted): once it is back and the lock is free, the record is
+        // marked failed and the shadow tables dropped (by this process, or by whichever starts next).
+        this.recoveryNeeded = true;
+      }
       throw error;
     } finally {
-      db.release();
+      db.release(true); // a fresh connection next time: this one may be broken or mid-transaction
     }
   }
 
@@ -159,7 +195,7 @@ export class RebuildService {
       const events = await this.store.readLog(position, BATCH, db);
       if (events.length === 0) return position;
       await db.query('BEGIN');
-      await projection.apply(db, events, tables, 'rebuild');
+      await applyWithParking(db, projection, events, tables, 'rebuild', 'shadow');
       await db.query('COMMIT');
       position = events[events.length - 1].logPosition;
       progress.events += events.length;
@@ -187,7 +223,7 @@ export class RebuildService {
       events.length > 0;
       events = await this.store.readLog(head, BATCH, db)
     ) {
-      await projection.apply(db, events, shadow, 'rebuild');
+      await applyWithParking(db, projection, events, shadow, 'rebuild', 'shadow');
       head = events[events.length - 1].logPosition;
       progress.events += events.length;
     }
@@ -200,13 +236,14 @@ export class RebuildService {
     ) {
       const upTo = events.filter((e) => compareLogPositions(e.logPosition, head) <= 0);
       if (upTo.length === 0) break;
-      await projection.apply(db, upTo, live, 'live');
+      await applyWithParking(db, projection, upTo, live, 'live', 'live');
       liveAt = upTo[upTo.length - 1].logPosition;
       if (upTo.length < events.length) break;
     }
     const checksum = await projection.checksum(db, shadow);
     const liveChecksum = await projection.checksum(db, live);
     await swapShadowTables(db, [...projection.tables], shadow);
+    await promoteShadowParking(db, projection.name);
     await setCheckpoint(db, projection.name, head, projection.codeVersion);
     await db.query('COMMIT');
     return { events: progress.events, checksum, liveChecksum, drift: checksum !== liveChecksum };

@@ -13,11 +13,29 @@ export async function dropShadowTables(db: PoolClient, live: string[], shadow: T
   for (const table of live) await db.query(`DROP TABLE IF EXISTS ${shadow[table]}`);
 }
 
-/** Inside the caller's transaction: the shadow tables take the live names; readers switch at COMMIT. */
+/**
+ * Inside the caller's transaction: the shadow tables take the live names; readers switch at COMMIT. Their indexes
+ * take the live indexes' names too (matched by definition), so a migration that names an index works the same on
+ * a database that has been rebuilt any number of times.
+ */
 export async function swapShadowTables(tx: PoolClient, live: string[], shadow: Tables): Promise<void> {
   for (const table of live) {
+    const liveNames = await indexNamesByDefinition(tx, table);
     await tx.query(`ALTER TABLE ${table} RENAME TO ${table}__old`);
     await tx.query(`ALTER TABLE ${shadow[table]} RENAME TO ${table}`);
     await tx.query(`DROP TABLE ${table}__old`);
+    for (const [definition, name] of await indexNamesByDefinition(tx, table)) {
+      const wanted = liveNames.get(definition);
+      if (wanted && wanted !== name) await tx.query(`ALTER INDEX "${name}" RENAME TO "${wanted}"`);
+    }
   }
+}
+
+/** "USING btree (date_start, date_end, id) WHERE …" → index name, for one table. */
+async function indexNamesByDefinition(db: PoolClient, table: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
+    [table],
+  );
+  return new Map(rows.map((r) => [r.indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, ''), r.indexname]));
 }
