@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { closeOnSignals, prepareRuntime, runMain } from '@libs/platform';
+import { closeOnSignals, plainLogsWhenPiped, prepareRuntime, runMain } from '@libs/platform';
 import { createApiApp } from './create-app';
 
 async function main(): Promise<void> {
+  plainLogsWhenPiped();
   const logger = new Logger('Annals');
   const runtime = await prepareRuntime((message) => logger.log(message));
   const app = await createApiApp(runtime);
