@@ -141,21 +141,66 @@ describe('operating Annals', () => {
 });
 
 describe('admin rate limit', () => {
-  it('answers 429 with the JSON error shape past ADMIN_RATE_LIMIT requests a minute; public routes are not limited', async () => {
+  const guess = { authorization: 'Bearer guess-guess-guess-guess' };
+
+  it('answers 429 with the JSON error shape past AUTH_FAILURE_LIMIT requests without a valid token; public routes are not limited', async () => {
+    const app = await startTestApi({ AUTH_FAILURE_LIMIT: '3' });
+    try {
+      const http = () => request(app.getHttpServer());
+      for (let i = 0; i < 3; i++) await http().get('/api/admin/projections').set(guess).expect(401);
+      const limited = await http().get('/api/admin/projections').set(guess).expect(429);
+      expect(limited.body).toMatchObject({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.stringContaining('without a valid token are limited to 3 a minute'),
+      });
+      // The valid token has a bucket of its own: a guesser on the same address does not lock the admin out.
+      await http().get('/api/admin/projections').set(auth).expect(200);
+      for (let i = 0; i < 5; i++) await http().get('/api/timeline').query({ limit: '1' }).expect(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('limits an authenticated admin at ADMIN_RATE_LIMIT a minute', async () => {
     const app = await startTestApi({ ADMIN_RATE_LIMIT: '3' });
     try {
       const http = () => request(app.getHttpServer());
       for (let i = 0; i < 3; i++) await http().get('/api/admin/projections').set(auth).expect(200);
-      const limited = await http()
+      const limited = await http().get('/api/admin/projections').set(auth).expect(429);
+      expect(limited.body.message).toContain('admin requests are limited to 3 a minute');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For by default, so a forged address does not escape the limit', async () => {
+    const app = await startTestApi({ AUTH_FAILURE_LIMIT: '3' });
+    try {
+      const http = () => request(app.getHttpServer());
+      for (let i = 0; i < 3; i++)
+        await http()
+          .get('/api/admin/projections')
+          .set({ ...guess, 'x-forwarded-for': `203.0.113.${i + 1}` })
+          .expect(401);
+      await http()
         .get('/api/admin/projections')
-        .set('authorization', 'Bearer guess-guess-guess-guess')
+        .set({ ...guess, 'x-forwarded-for': '198.51.100.77' })
         .expect(429);
-      expect(limited.body).toMatchObject({
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: expect.stringContaining('3 requests a minute'),
-      });
-      for (let i = 0; i < 5; i++) await http().get('/api/timeline').query({ limit: '1' }).expect(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const app = await startTestApi({ AUTH_FAILURE_LIMIT: '2', TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' });
+    try {
+      const http = () => request(app.getHttpServer());
+      const from = (address: string) => ({ ...guess, 'x-forwarded-for': address });
+      for (let i = 0; i < 2; i++) await http().get('/api/admin/projections').set(from('203.0.113.9')).expect(401);
+      await http().get('/api/admin/projections').set(from('203.0.113.9')).expect(429);
+      // Behind a trusted proxy, another client is another bucket.
+      await http().get('/api/admin/projections').set(from('203.0.113.10')).expect(401);
     } finally {
       await app.close();
     }

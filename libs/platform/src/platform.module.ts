@@ -14,7 +14,12 @@ import { APP_CONFIG, RUNTIME, type Runtime } from './runtime';
 export class PlatformModule {
   static forRoot(
     runtime: Runtime,
-    options: { poolSize?: number; onAppended?: (types: readonly string[]) => void } = {},
+    options: {
+      poolSize?: number;
+      /** Beyond the domain's own (a deployment's fix for events an old importer wrote; tests): applied after them. */
+      upcasters?: Upcaster[];
+      onAppended?: (types: readonly string[]) => void;
+    } = {},
   ): DynamicModule {
     return {
       module: PlatformModule,
@@ -30,9 +35,9 @@ export class PlatformModule {
         {
           provide: PostgresEventStore,
           inject: [DataSource, EVENT_UPCASTERS],
-          useFactory: (dataSource: DataSource, upcasters: readonly Upcaster[]) =>
+          useFactory: (dataSource: DataSource, domain: readonly Upcaster[]) =>
             new PostgresEventStore(poolOf(dataSource), {
-              upcasters,
+              upcasters: [...domain, ...(options.upcasters ?? [])],
               onAppended: options.onAppended,
             }),
         },
