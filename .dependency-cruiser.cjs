@@ -10,8 +10,13 @@ const LIB_DEPENDENCIES = {
 };
 
 // Code that runs without the `@libs/*` alias (Jest's globalSetup is loaded outside its module mapper; the store
-// bench is compiled by plain tsc and run by plain node) may import the files it needs by relative path.
-const OUTSIDE_ALIASES = ['^test/support/global-setup\\.ts$', '^bench/store\\.bench\\.ts$', '^bench/support/'];
+// and temporal benches are compiled by plain tsc and run by plain node) may import files it needs by relative path.
+const OUTSIDE_ALIASES = [
+  '^test/support/global-setup\\.ts$',
+  '^bench/store\\.bench\\.ts$',
+  '^bench/support/',
+  '^bench/temporal/',
+];
 
 const libLayers = Object.entries(LIB_DEPENDENCIES).map(([lib, allowed]) => ({
   name: `layer-${lib}`,

@@ -28,9 +28,7 @@ export async function createTestDatabase(serverUrl: string): Promise<{ url: stri
     try {
       assertTestDatabase(serverUrl);
     } catch (refusal) {
-      // The cause worth keeping is the CREATE DATABASE failure; the refusal's message is already in the text.
-      // eslint-disable-next-line preserve-caught-error
-      throw new Error(`${(refusal as Error).message} (CREATE DATABASE failed: ${String(error)})`, { cause: error });
+      throw new Error(`${(refusal as Error).message} (CREATE DATABASE failed: ${String(error)})`, { cause: refusal });
     }
     return { url: serverUrl, drop: async () => {} };
   }
