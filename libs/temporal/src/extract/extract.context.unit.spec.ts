@@ -73,6 +73,7 @@ describe('extract: plausibility of numbers', () => {
     'قال أحد المسؤولين إن الأمين العام والرأي العام',
     'منذ اندلاع الربيع العربي',
     'the legacy of the Arab Spring',
+    'in the year before the war',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });

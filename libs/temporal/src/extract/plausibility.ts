@@ -77,6 +77,21 @@ const DAY_OF = words([
 const SEASON_WORDS = words(['spring', 'summer', 'fall', 'autumn', 'winter', 'الربيع', 'الصيف', 'الخريف', 'الشتاء']);
 const NAMED_AFTER = words(['العربي', 'الديمقراطي', 'الساخن']);
 
+/** "the year before", "the year of the dragon": a year of something else, not the anchor's. */
+const YEAR_OF = words([
+  'before',
+  'after',
+  'of',
+  'in',
+  'when',
+  'that',
+  'which',
+  'prior',
+  'following',
+  'earlier',
+  'later',
+]);
+
 interface Window {
   readonly text: string;
   readonly tokens: readonly Token[];
@@ -90,6 +105,9 @@ interface Window {
  */
 export function isPlausible(window: Window, first: number, last: number, reading: Resolution): boolean {
   const { tokens } = window;
+  if (last === first + 1 && tokens[first]?.word === 'the' && tokens[last]?.word === 'year') {
+    return !YEAR_OF.has(tokens[last + 1]?.word ?? '');
+  }
   const content = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   if (content.length !== 1 || !content[0]) return true;
   const token = content[0];
