@@ -105,15 +105,13 @@ interface Window {
  */
 export function isPlausible(window: Window, first: number, last: number, reading: Resolution): boolean {
   const { tokens } = window;
-  if (last === first + 1 && tokens[first]?.word === 'the' && tokens[last]?.word === 'year') {
-    return !YEAR_OF.has(tokens[last + 1]?.word ?? '');
-  }
   const content = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   if (content.length !== 1 || !content[0]) return true;
   const token = content[0];
   if (isIdiom(window, first, last)) return false;
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
   if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
   return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
 }
