@@ -26,7 +26,10 @@ describe('partition (a rebuild load by stream)', () => {
     expect(parts.flat()).toHaveLength(log.length);
     const owner = new Map<string, number>();
     parts.forEach((part, w) => {
-      for (const e of part) (expect(owner.get(e.streamId) ?? w).toBe(w), owner.set(e.streamId, w));
+      for (const e of part) {
+        expect(owner.get(e.streamId) ?? w).toBe(w);
+        owner.set(e.streamId, w);
+      }
       const positions = part.map((e) => e.position);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     });
