@@ -121,9 +121,10 @@ class ImportPlan {
     const streams: string[] = [];
     const firstVersions: number[] = [];
     for (const [stream, expected] of this.expected) {
-      if (expected === 0) continue;
-      streams.push(stream);
-      firstVersions.push(expected + 1);
+      if (expected > 0) {
+        streams.push(stream);
+        firstVersions.push(expected + 1);
+      }
     }
     return { streams, firstVersions };
   }
