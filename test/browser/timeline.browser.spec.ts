@@ -98,8 +98,8 @@ describe('the timeline page', () => {
     await page.waitForURL(/\?country=RUS$/);
     await waitForCards(page, 2);
     const titles = await cardTitles(page);
-    expect(titles[0]).toContain('Shevtsov');
-    expect(titles[1]).toContain('Lavrov');
+    expect(titles[0]).toContain('Lavrov'); // newest first
+    expect(titles[1]).toContain('Shevtsov');
 
     await page.reload();
     await waitForCards(page, 2);

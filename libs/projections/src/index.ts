@@ -16,6 +16,7 @@ export * from './queries/timeline-stats.query';
 export * from './queries/timeline-item';
 export * from './queries/event.query';
 export * from './queries/actors.query';
+export * from './locks';
 export * from './projection-runner';
 export * from './parking/parked-events';
 export * from './parking/retry-parked';

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { EVENT_STATUSES } from '@libs/diplomacy';
+import { ACTOR_ID_PATTERN, EVENT_STATUSES } from '@libs/diplomacy';
 import { STATS_GROUPS, type StatsGroup } from '@libs/projections';
 import { MinPositionParam } from '../http/min-position';
 import { IsCalendarDate, IsCountryCode, IsIntInRange, NoControlCharacters } from '../http/validators';
@@ -30,7 +30,7 @@ export class TimelineQueryDto {
   @IsOptional()
   @Transform(toList)
   @ArrayMaxSize(MAX_VALUES, { message: `actor takes at most ${MAX_VALUES} values` })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { each: true, message: 'actor must be actor ids such as "emmanuel-macron"' })
+  @Matches(ACTOR_ID_PATTERN, { each: true, message: 'actor must be actor ids such as "emmanuel-macron"' })
   actor?: string[];
 
   @ApiPropertyOptional({
