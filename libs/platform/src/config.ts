@@ -153,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     rebuildCron: parsed.PROJECTION_REBUILD_CRON ?? '0 3 * * *',
     logLevel: parsed.LOG_LEVEL ?? 'info',
     corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : (parsed.CORS_ORIGINS?.split(',') ?? []),
-    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 60_000,
+    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 120_000,
     authFailureLimitPerMinute: parsed.AUTH_FAILURE_LIMIT ?? 10,
     trustProxy: trustProxyOf(parsed.TRUST_PROXY),
     projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,

@@ -17,7 +17,7 @@ import { InvalidAnchorError, UnresolvableExpressionError } from './temporal.erro
 import type { Direction, Resolution } from './temporal.types';
 
 // Rules match whole readings, so at most one family fits a reading and the order only settles ties.
-const RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
   offsetRule,
   relativeDayRule,
   weekdayRule,
@@ -51,11 +51,24 @@ export function resolve(expression: string, anchor: string, direction: Direction
 }
 
 function firstResolution(expression: string, normalized: string, context: RuleContext): Resolution {
+  return firstMatch(normalized, context, RULES) ?? unrecognised(expression);
+}
+
+function unrecognised(expression: string): never {
+  throw new UnresolvableExpressionError(expression, 'no date expression recognised');
+}
+
+/** The first rule's answer on the longest reading of a normalised expression; rules may throw ExpressionRejected. */
+export function firstMatch<R extends Resolution>(
+  normalized: string,
+  context: RuleContext,
+  rules: ReadonlyArray<(text: string, context: RuleContext) => R | undefined>,
+): R | undefined {
   for (const reading of candidates(normalized)) {
-    for (const rule of RULES) {
+    for (const rule of rules) {
       const resolution = rule(reading, context);
       if (resolution) return resolution;
     }
   }
-  throw new UnresolvableExpressionError(expression, 'no date expression recognised');
+  return undefined;
 }

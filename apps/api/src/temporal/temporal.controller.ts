@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { resolve } from '@libs/temporal';
+import { extract, resolve } from '@libs/temporal';
 import { IsCalendarDate, NoControlCharacters } from '../http/validators';
 import { DIRECTIONS, IsDirection } from '../admin/source.request.dto';
 import { ApiErrors } from '../openapi/error-body.schema';
-import { TemporalResolutionSchema } from '../openapi/temporal.schema';
+import { TemporalExtractionSchema, TemporalResolutionSchema } from '../openapi/temporal.schema';
+import { ExtractRequestDto } from './extract.request.dto';
 
 export class ResolveRequestDto {
   @ApiProperty({
@@ -53,5 +54,19 @@ export class TemporalController {
       direction,
       ...resolve(body.expression, body.anchor, direction),
     };
+  }
+
+  @Post('extract')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Find and resolve every calendar expression in a text',
+    description:
+      'Each mention gives its words, UTF-16 offsets into the text, the resolution (TIMEX3 value, days, precision, ' +
+      'direction), the cue word that set the direction, and for ambiguous mentions the readings not chosen.',
+  })
+  @ApiOkResponse({ type: TemporalExtractionSchema })
+  @ApiErrors({ 400: true, 413: true, 415: true })
+  extract(@Body() body: ExtractRequestDto) {
+    return extract(body.text, body.anchor, body.language);
   }
 }

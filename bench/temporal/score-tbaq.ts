@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { extract } from '../../libs/temporal/src/index';
+import { type TimeMlDocument, type TimeMlTimex, parseTimeMl } from './tml';
+
+/**
+ * Scores `extract` on the DATE timexes of a TimeML folder (TempEval-3 TBAQ-cleaned):
+ *   node dist-bench/bench/temporal/score-tbaq.js <folder>
+ * Relaxed span: a mention matches a gold DATE it overlaps. Value: a match whose timex equals the gold value.
+ * Mentions that overlap only a gold TIME, DURATION or SET are left out of the count (neither right nor
+ * wrong), since only DATEs are scored. The data is read from the folder given and never copied.
+ */
+interface Tally {
+  gold: number;
+  system: number;
+  spanHits: number;
+  valueHits: number;
+  errors: Map<string, { count: number; example: string }>;
+}
+
+function tmlFiles(folder: string): string[] {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const visit = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (name.endsWith('.tml') && !seen.has(name)) {
+        seen.add(name);
+        files.push(path);
+      }
+    }
+  };
+  visit(folder);
+  return files;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
+
+/** An error kind: the expression's shape (digits as 9, lower case) and what went wrong. */
+function shape(text: string): string {
+  return text.toLowerCase().replace(/\d/g, '9').replace(/\s+/g, ' ').trim();
+}
+
+function note(tally: Tally, kind: string, example: string): void {
+  const entry = tally.errors.get(kind) ?? { count: 0, example };
+  entry.count++;
+  tally.errors.set(kind, entry);
+}
+
+function scoreDocument(doc: TimeMlDocument, tally: Tally): void {
+  const gold = doc.timexes.filter((t) => t.type === 'DATE');
+  const others = doc.timexes.filter((t) => t.type !== 'DATE');
+  const mentions = extract(doc.text, doc.dct, 'en').mentions.filter(
+    (m) => gold.some((g) => overlaps(g, m)) || !others.some((o) => overlaps(o, m)),
+  );
+  tally.gold += gold.length;
+  tally.system += mentions.length;
+  const used = new Set<number>();
+  for (const g of gold) {
+    const index = mentions.findIndex((m, i) => !used.has(i) && overlaps(g, m));
+    if (index < 0) {
+      note(tally, `missed "${shape(g.text)}"`, `${doc.id}: ${g.text} = ${g.value}`);
+      continue;
+    }
+    used.add(index);
+    tally.spanHits++;
+    const mention = mentions[index];
+    if (mention?.resolution.timex === g.value) tally.valueHits++;
+    else
+      note(
+        tally,
+        valueError(g, mention?.resolution.timex ?? ''),
+        `${doc.id} (${doc.dct}): ${g.text} = ${g.value}, got ${mention?.text} = ${mention?.resolution.timex}`,
+      );
+  }
+  mentions.forEach((m, i) => {
+    if (!used.has(i)) note(tally, `spurious "${shape(m.text)}"`, `${doc.id}: ${m.text} = ${m.resolution.timex}`);
+  });
+}
+
+function valueError(gold: TimeMlTimex, got: string): string {
+  const valueShape = (value: string): string => value.replace(/\d/g, '9');
+  return `value "${shape(gold.text)}": ${valueShape(gold.value)} vs ${valueShape(got)}`;
+}
+
+function f1(hits: number, system: number, gold: number): { p: number; r: number; f: number } {
+  const p = system === 0 ? 0 : hits / system;
+  const r = gold === 0 ? 0 : hits / gold;
+  return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+function main(): void {
+  const folder = process.argv[2];
+  if (!folder) throw new Error('usage: score-tbaq <folder of .tml files>');
+  const tally: Tally = { gold: 0, system: 0, spanHits: 0, valueHits: 0, errors: new Map() };
+  const files = tmlFiles(folder);
+  for (const file of files) scoreDocument(parseTimeMl(basename(file, '.tml'), readFileSync(file, 'utf8')), tally);
+  const span = f1(tally.spanHits, tally.system, tally.gold);
+  const value = f1(tally.valueHits, tally.system, tally.gold);
+  const fmt = (x: number): string => x.toFixed(3);
+  console.log(`${files.length} documents, ${tally.gold} gold DATE timexes, ${tally.system} mentions scored`);
+  console.log(`relaxed span  P ${fmt(span.p)}  R ${fmt(span.r)}  F1 ${fmt(span.f)}`);
+  console.log(`value         P ${fmt(value.p)}  R ${fmt(value.r)}  F1 ${fmt(value.f)}`);
+  const byKind = (prefix: string): number =>
+    [...tally.errors].filter(([kind]) => kind.startsWith(prefix)).reduce((sum, [, e]) => sum + e.count, 0);
+  console.log(`missed ${byKind('missed')}, spurious ${byKind('spurious')}, wrong value ${byKind('value')}`);
+  const top = Number(process.env.TOP ?? 10);
+  console.log(`\nthe ${top} most frequent error kinds:`);
+  [...tally.errors.entries()]
+    .sort((a, b) => b[1].count - a[1].count)
+    .slice(0, top)
+    .forEach(([kind, { count, example }]) => console.log(`${String(count).padStart(4)}  ${kind}   e.g. ${example}`));
+}
+
+main();
