@@ -18,12 +18,10 @@ export function adminRateLimit(runtime: Runtime, authenticator: Authenticator): 
     timeWindow: 60_000,
     allowList: (request) => !request.url.startsWith(ADMIN_PREFIX) && request.headers.authorization === undefined,
     keyGenerator: async (request) => {
-      // The database may be down: count the request against its address, and let the guard meet the same
-      // error, which the error filter answers with 503 (a hook's error would be a bare 500).
-      const result = await authenticator.authenticate(request).catch(() => undefined);
-      const valid = result !== undefined && 'principal' in result;
-      authenticated.set(request, valid);
-      return valid ? `credential:${result.principal.credentialId}` : `address:${request.ip}`;
+      // Judged once per request: the guard reuses this answer (or, while the database is down, its error: 503).
+      const result = await authenticator.authenticate(request);
+      authenticated.set(request, 'principal' in result);
+      return 'principal' in result ? `credential:${result.principal.credentialId}` : `address:${request.ip}`;
     },
     max: (_request, key) => (key.startsWith('address:') ? authFailureLimitPerMinute : adminRateLimitPerMinute),
     errorResponseBuilder: (request, context) => ({
