@@ -18,7 +18,7 @@ export function adminRateLimit(runtime: Runtime, authenticator: Authenticator): 
     timeWindow: 60_000,
     allowList: (request) => !request.url.startsWith(ADMIN_PREFIX) && request.headers.authorization === undefined,
     keyGenerator: async (request) => {
-      // Judged once per request: the guard reuses this answer (or, while the database is down, its error: 503).
+      // Judged once per request: the guard reuses the answer. A failed lookup (database down) is answered 503.
       const result = await authenticator.authenticate(request);
       authenticated.set(request, 'principal' in result);
       return 'principal' in result ? `credential:${result.principal.credentialId}` : `address:${request.ip}`;
