@@ -37,6 +37,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.logLevel, options.logStream)),
         PlatformModule.forRoot(runtime, {
           upcasters: options.upcasters,
+          poolSize: config.dbPoolMax,
           onAppended: (types) => types.forEach((type) => METRICS.appends.inc({ type })),
         }),
         HealthModule,

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
+import { ReadQueryDto } from '../http/min-position';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto, TimelineWithAuthorQueryDto } from './timeline.request.dto';
 import { admit } from '../http/admin.guard';
@@ -14,6 +15,7 @@ import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../ope
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
 @ApiTags('Timeline')
+@ApiErrors({ 503: true })
 @Controller('api')
 export class TimelineController {
   constructor(
@@ -33,8 +35,8 @@ export class TimelineController {
   async timeline(@Query() query: TimelineWithAuthorQueryDto, @Req() request: FastifyRequest) {
     // Who wrote what is for admins: the filter alone is guarded; the timeline itself stays public.
     if (query.recordedBy !== undefined) await admit(this.authenticator, request, 'admin');
-    const { filter, limit, cursor } = toTimelineRequest(query);
-    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    const { filter, limit, cursor, minPosition } = toTimelineRequest(query);
+    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
   }
 
   @Get('events/:id')
@@ -46,8 +48,8 @@ export class TimelineController {
     404: 'No diplomatic event with this id (code DIPLOMATIC_EVENT.NOT_FOUND)',
     410: 'The event was retracted; its history remains (code TIMELINE.RETRACTED)',
   })
-  event(@Param('id', UUID_PARAM) id: string) {
-    return this.queries.execute(new GetEventQuery(id));
+  event(@Param('id', UUID_PARAM) id: string, @Query() query: ReadQueryDto) {
+    return this.queries.execute(new GetEventQuery(id, query.minPosition));
   }
 
   @Get('actors')
@@ -55,7 +57,7 @@ export class TimelineController {
   @ApiOkResponse({ type: ActorsPageSchema })
   @ApiErrors({ 400: 'An invalid query parameter, named in `fields`' })
   actors(@Query() query: ActorsQueryDto) {
-    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country));
+    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country, query.minPosition));
   }
 
   @Get('actors/:actorId/timeline')
@@ -66,7 +68,7 @@ export class TimelineController {
     400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
   })
   actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
-    const { filter, limit, cursor } = toTimelineRequest({ ...query, actor: actorId });
-    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    const { filter, limit, cursor, minPosition } = toTimelineRequest({ ...query, actor: actorId });
+    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
   }
 }

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
+import { MinPositionParam } from '../http/min-position';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
 const CREDENTIAL_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|admin-token)$/;
@@ -97,6 +98,9 @@ export class TimelineQueryDto {
   @IsString({ message: 'cursor must be the nextCursor of a previous page' })
   @MaxLength(500, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
+
+  @MinPositionParam()
+  minPosition?: number;
 }
 
 /** GET /api/timeline only: `recordedBy` needs an admin token, so exports and the actor timeline do not take it. */
@@ -129,4 +133,7 @@ export class ActorsQueryDto {
   @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
   @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
   limit?: number;
+
+  @MinPositionParam()
+  minPosition?: number;
 }
