@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, 
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
 import { MinPositionParam } from '../http/min-position';
+import { ActorId } from '../http/field-rules';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
 const CREDENTIAL_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|admin-token)$/;
@@ -12,13 +13,11 @@ const toInt = ({ value }: { value: unknown }) =>
 
 /** Query parameters of GET /api/timeline (and its exports); unknown parameters are refused. */
 export class TimelineQueryDto {
-  @ApiPropertyOptional({
+  @ActorId({
+    optional: true,
     description: 'Only events this actor took part in (an actor id)',
-    pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
-    example: 'emmanuel-macron',
+    message: '$property must be an actor id such as "emmanuel-macron"',
   })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'actor must be an actor id such as "emmanuel-macron"' })
   actor?: string;
 
   @ApiPropertyOptional({

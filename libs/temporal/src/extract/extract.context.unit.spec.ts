@@ -13,7 +13,7 @@ describe('extract: direction from context', () => {
       'يومي الخميس والجمعة',
       '2023-11-02/2023-11-03',
       'future',
-      'المقرر',
+      'من المقرر',
     ],
     ['سوف يلتقي الوزيران الأحد', 'الأحد', '2023-11-05', 'future', 'سوف'],
     ['He will visit Astana on Friday.', 'Friday', '2023-11-03', 'future', 'will'],
@@ -73,6 +73,7 @@ describe('extract: plausibility of numbers', () => {
     'قال أحد المسؤولين إن الأمين العام والرأي العام',
     'منذ اندلاع الربيع العربي',
     'the legacy of the Arab Spring',
+    'in the year before the war',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });

@@ -77,6 +77,21 @@ const DAY_OF = words([
 const SEASON_WORDS = words(['spring', 'summer', 'fall', 'autumn', 'winter', 'الربيع', 'الصيف', 'الخريف', 'الشتاء']);
 const NAMED_AFTER = words(['العربي', 'الديمقراطي', 'الساخن']);
 
+/** "the year before", "the year of the dragon": a year of something else, not the anchor's. */
+const YEAR_OF = words([
+  'before',
+  'after',
+  'of',
+  'in',
+  'when',
+  'that',
+  'which',
+  'prior',
+  'following',
+  'earlier',
+  'later',
+]);
+
 interface Window {
   readonly text: string;
   readonly tokens: readonly Token[];
@@ -96,6 +111,7 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (isIdiom(window, first, last)) return false;
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
   if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
   return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
 }

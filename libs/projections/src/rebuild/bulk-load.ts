@@ -1,0 +1,65 @@
+import { availableParallelism } from 'node:os';
+import { Client, type ClientConfig, type PoolClient } from 'pg';
+import type { Projection, Tables } from '../projection';
+import { indexNamesByDefinition } from './shadow-tables';
+
+/** A shadow table's index, dropped before the load and built again after it. */
+export interface DeferredIndex {
+  table: string;
+  /** "USING gin (search) WHERE (valid_to IS NULL)": what follows "CREATE INDEX name ON table". */
+  definition: string;
+}
+
+/*
+ * Shadow tables are private until the swap, so their secondary indexes need not be kept up to date row by row:
+ * building a GIN index once over a loaded table is many times cheaper than inserting every row's entries into it
+ * (measured on the timeline: the search, actors and countries GIN indexes were most of a rebuild's time). Only
+ * the indexes a projection names (Projection.deferredIndexes) are deferred: its apply must never read through them.
+ */
+export async function deferIndexes(db: PoolClient, projection: Projection, shadow: Tables): Promise<DeferredIndex[]> {
+  const names = new Set(projection.deferredIndexes ?? []);
+  const deferred: DeferredIndex[] = [];
+  if (names.size === 0) return deferred;
+  for (const table of projection.tables) {
+    const inShadow = await indexNamesByDefinition(db, shadow[table]);
+    for (const [definition, liveName] of await indexNamesByDefinition(db, table)) {
+      const shadowName = inShadow.get(definition);
+      if (!names.has(liveName) || !shadowName) continue;
+      await db.query(`DROP INDEX "${shadowName}"`);
+      deferred.push({ table: shadow[table], definition });
+    }
+  }
+  return deferred;
+}
+
+/**
+ * Builds the deferred indexes (unnamed: the swap gives every index its live name, matched by definition), several
+ * at once: CREATE INDEX takes a SHARE lock, which other index builds on the same table share, and each build uses
+ * one core. The connections are opened here, not taken from a pool that may be busy.
+ */
+export async function buildDeferredIndexes(
+  connection: ClientConfig,
+  deferred: readonly DeferredIndex[],
+  builders = Math.min(4, Math.max(1, availableParallelism())),
+): Promise<void> {
+  const queue = [...deferred];
+  const build = async () => {
+    const client = new Client({ ...connection, application_name: 'annals-rebuild-index' });
+    client.on('error', () => undefined); // a broken connection fails the build in flight, and so the rebuild
+    await client.connect();
+    try {
+      // A GIN build sorts in maintenance_work_mem; the default 64 MB spills a large timeline to disk several times.
+      await client.query(`SET maintenance_work_mem = '256MB'`);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await client.query(`CREATE INDEX ON ${next.table} ${next.definition}`);
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  // Largest first (the GIN indexes) so that no build starts last and runs alone.
+  queue.sort((a, b) => Number(b.definition.includes('USING gin')) - Number(a.definition.includes('USING gin')));
+  const results = await Promise.allSettled(Array.from({ length: Math.min(builders, queue.length) }, build));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
