@@ -7,9 +7,11 @@ import { DiplomacyModule } from '@libs/diplomacy';
 import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
 import { AdminController } from './admin/admin.controller';
+import { CredentialsController } from './credentials/credentials.controller';
 import { HistoryController } from './events/history.controller';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { Authenticator } from './http/authenticator';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation';
 import { METRICS } from './observability/metrics';
@@ -45,6 +47,7 @@ export class AppModule {
       ],
       controllers: [
         AdminController,
+        CredentialsController,
         HistoryController,
         TemporalController,
         TimelineController,
@@ -55,6 +58,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
         SeedOnStart,
+        Authenticator,
       ],
     };
   }

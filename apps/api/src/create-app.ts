@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { adminRateLimit } from './http/admin-rate-limit';
+import { Authenticator } from './http/authenticator';
 import { refuseControlCharactersInPath } from './http/path-guard';
 import { strictJsonParser } from './http/json-body';
 
@@ -65,7 +66,7 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
       },
     },
   });
-  await app.register(fastifyRateLimit, adminRateLimit(runtime));
+  await app.register(fastifyRateLimit, adminRateLimit(runtime, app.get(Authenticator)));
   // The timeline page: a small static bundle served by the api itself (no separate front-end server).
   // Registered directly (not useStaticAssets, whose dynamic import Jest's ESM loader cannot follow).
   await app.register(fastifyStatic, { root: findProjectFile('apps/api/public'), prefix: '/', index: ['index.html'] });

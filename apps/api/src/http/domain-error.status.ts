@@ -12,6 +12,7 @@ export function statusForCode(code: string): number | undefined {
     case 'DIPLOMATIC_EVENT.NOT_FOUND':
     case 'ACTOR.NOT_FOUND':
     case 'PROJECTION.UNKNOWN':
+    case 'CREDENTIAL.NOT_FOUND':
       return 404;
     case 'TIMELINE.RETRACTED':
       return 410;
@@ -20,6 +21,7 @@ export function statusForCode(code: string): number | undefined {
     case 'EVENT_STORE.VERSION_CONFLICT':
     case 'EVENT_STORE.IDEMPOTENCY_CONFLICT':
     case 'PROJECTION.REBUILD_RUNNING':
+    case 'CREDENTIAL.NAME_TAKEN':
       return 409;
     case 'IDEMPOTENCY.KEY_REUSED':
     case 'TEMPORAL.UNRESOLVABLE':

@@ -6,6 +6,8 @@ import { STATS_GROUPS, type StatsGroup } from '@libs/projections';
 import { MinPositionParam } from '../http/min-position';
 import { IsCalendarDate, IsCountryCode, IsIntInRange, NoControlCharacters } from '../http/validators';
 
+const CREDENTIAL_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|admin-token)$/;
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
@@ -141,6 +143,19 @@ export class TimelineStatsQueryDto extends OmitType(TimelineQueryDto, ['limit', 
   @IsOptional()
   @IsIn(STATS_GROUPS, { message: `groupBy must be one of ${STATS_GROUPS.join(', ')}` })
   groupBy?: StatsGroup;
+}
+
+/** GET /api/timeline only: `recordedBy` needs an admin token, so exports and the actor timeline do not take it. */
+export class TimelineWithAuthorQueryDto extends TimelineQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Admins only (401 without a token, 403 below admin): events any version of which this credential wrote ' +
+      '(a credential id, or "admin-token" for ADMIN_TOKEN)',
+    example: '0f8c3d1e-9a7b-4c2d-8e6f-0a1b2c3d4e5f',
+  })
+  @IsOptional()
+  @Matches(CREDENTIAL_ID, { message: 'recordedBy must be a credential id (a uuid, or "admin-token")' })
+  recordedBy?: string;
 }
 
 export class ActorsQueryDto {

@@ -30,6 +30,14 @@ export function timelineSql(filter: TimelineFilter, params: unknown[]): { where:
   if (any(filter.status)) where.push(`v.status = ANY(${add(filter.status)}::text[])`);
   if (filter.from) where.push(`v.date_end >= ${add(filter.from)}::date`);
   if (filter.to) where.push(`v.date_start <= ${add(filter.to)}::date`);
+  if (filter.recordedBy) {
+    // Authorship is a fact of the log, not of the read model: an admin-only filter reads it there, one
+    // (stream_id, version) index range per candidate row.
+    where.push(
+      `EXISTS (SELECT 1 FROM events e WHERE e.stream_id = 'diplomatic-event-' || v.id::text
+                 AND e.metadata->>'credentialId' = ${add(filter.recordedBy)})`,
+    );
+  }
   const search = filter.q ? searchSql(filter.q, add, actorAliases()) : undefined;
   // A q with no letters or digits (punctuation only) matches nothing rather than everything.
   if (filter.q) where.push(search ? search.condition : 'false');

@@ -17,6 +17,8 @@ export interface TimelineFilter {
   asOf?: Date;
   /** Also the retracted items (their last version, with `retractedAt`): calendars must cancel them. */
   includeRetracted?: boolean;
+  /** Only events a version of which this credential wrote (its id, from the log's metadata). */
+  recordedBy?: string;
 }
 
 export interface TimelinePage {
