@@ -30,6 +30,8 @@ export async function loadPartitioned(
   from: LogPosition,
   progress: LoadProgress,
   report: () => Promise<void>,
+  /** Checked before each batch: a process that is shutting down stops its rebuild instead of finishing it. */
+  checkStop: () => void = () => undefined,
 ): Promise<LogPosition> {
   const writers = await openWriters(store, Math.min(4, Math.max(1, availableParallelism())));
   let lastReport = 0;
@@ -37,6 +39,7 @@ export async function loadPartitioned(
   let applying: Promise<unknown> = Promise.resolve();
   try {
     for (;;) {
+      checkStop();
       const events = await store.readLog(position, BATCH, reader);
       await applying;
       if (events.length === 0) return position;

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { compareLogPositions, LOG_START, PostgresEventStore, readLogHead, type LogPosition } from '@libs/event-store';
@@ -46,7 +53,7 @@ export type RebuildListener = (finished: {
 }) => void;
 
 @Injectable()
-export class RebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('Rebuild');
   private readonly listeners: RebuildListener[] = [];
   private stopped = false;
@@ -62,6 +69,14 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
   /** A rebuild whose process died left a "running" record and shadow tables: clean them up at start-up. */
   onApplicationBootstrap(): void {
     this.recoverLater();
+  }
+
+  /**
+   * Before the pool closes (which would wait for a rebuild's connections until it finished, however long): a
+   * running rebuild stops at its next batch and is recorded as failed; the live tables were never touched.
+   */
+  onModuleDestroy(): void {
+    this.stopped = true;
   }
 
   onApplicationShutdown(): void {
@@ -137,6 +152,10 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
     return { id, done };
   }
 
+  private checkStop(): void {
+    if (this.stopped) throw new Error('stopped: the process is shutting down');
+  }
+
   private async run(
     id: string,
     projection: Projection,
@@ -157,7 +176,7 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
         await updateRebuildProgress(records, id, progress.events);
       };
       const position = projection.partitionedRebuild
-        ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report)
+        ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
       await buildDeferredIndexes(this.store.pool.options, deferred);
       const outcome = await this.swap(db, projection, shadow, position, progress);
@@ -199,6 +218,7 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
     let position = from;
     let lastReport = 0;
     for (;;) {
+      this.checkStop();
       const events = await this.store.readLog(position, BATCH, db);
       if (events.length === 0) return position;
       await db.query('BEGIN');
