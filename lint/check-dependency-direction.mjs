@@ -1,4 +1,4 @@
-// Dependencies point one way: temporal <- diplomacy <- projections <- apps; event-store knows no domain;
+// Dependencies point one way: temporal <- diplomacy <- projections <- apps; proposals reads temporal and diplomacy; event-store knows no domain;
 // libs never import apps; apps and libs import a lib only through its index (`@libs/<name>`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -10,6 +10,7 @@ const allowed = {
   diplomacy: ['temporal', 'event-store'],
   platform: ['event-store'],
   projections: ['diplomacy', 'temporal', 'event-store', 'platform'],
+  proposals: ['diplomacy', 'temporal'],
 };
 
 function* sourceFiles(dir) {
