@@ -11,6 +11,8 @@ export interface CueEntry {
   readonly name: string;
   /** Normalized stems; null stands for any one word ("*"). */
   readonly stems: readonly (string | null)[];
+  /** The first two letters of the first stem (a cue never starts with "*"). */
+  readonly head: string;
   readonly entry: string;
   /** The generic cues ("said") that only tell that someone spoke. */
   readonly generic: boolean;
@@ -46,7 +48,9 @@ function loadCues(): CueEntry[] {
     const cameo = findCameoCode(row.code);
     if (!cameo) throw new Error(`data/cameo-cues.csv: ${row.code} is not a CAMEO code`);
     const stems = row.cue.split(/\s+/).map((w) => (w === '*' ? null : normalize(w)));
+    const head = (stems[0] ?? '').slice(0, 2);
     return {
+      head,
       code: cameo.code,
       root: cameo.root,
       name: cameo.name,

@@ -27,15 +27,20 @@ export function propose(input: ProposeInput): Proposals {
   const words = wordsOf(input.text);
   const actors = new ArticleActors(input.text, words, input.registry ?? [], lexicon);
   const proposals: Proposal[] = [];
-  let carry: { proposal: Proposal; count: number } | null = null;
+  let carry = null as { proposal: Proposal; count: number } | null;
   let w = 0;
+  let m = 0;
   for (const sentence of splitSentences(input.text)) {
     while (w < words.length && words[w].start < sentence.start) w++;
     let to = w;
     while (to < words.length && words[to].end <= sentence.end) to++;
-    const mentions = extraction.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    while (m < extraction.mentions.length && extraction.mentions[m].start < sentence.start) m++;
+    const mentions: Mention[] = [];
+    for (let k = m; k < extraction.mentions.length && extraction.mentions[k].end <= sentence.end; k++) {
+      mentions.push(extraction.mentions[k]);
+    }
     const cue = findCue(words.slice(w, to), lexicon.cues);
-    const carriedCount = carry?.count ?? 0;
+    const carriedCount: number = carry?.count ?? 0;
     const carried = carry && carriedCount < MAX_CARRY ? carry.proposal : null;
     if (!cue || (mentions.length === 0 && !carried)) {
       carry = null;

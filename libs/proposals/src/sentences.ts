@@ -51,10 +51,12 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+const NEXT_VISIBLE = /\S/g;
+
 function endsSentence(text: string, i: number): boolean {
-  const after = text.slice(i + 1, i + 3);
-  if (!/^[\s”»]/.test(after) && i + 1 < text.length) return false;
-  const next = /\S/.exec(text.slice(i + 1));
+  if (i + 1 < text.length && !/[\s”»]/.test(text[i + 1])) return false;
+  NEXT_VISIBLE.lastIndex = i + 1;
+  const next = NEXT_VISIBLE.exec(text);
   if (next && /[a-z0-9]/.test(next[0])) return false;
   return text[i] !== '.' || !ABBREVIATIONS.test(text.slice(Math.max(0, i - 6), i));
 }

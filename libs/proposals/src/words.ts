@@ -5,6 +5,8 @@ export interface Word {
   readonly end: number;
   /** Normalized word, then the same without each Arabic prefix it may carry (و، ف، ب، ل، ك، ال and combinations). */
   readonly forms: readonly string[];
+  /** The first two letters of each form: a quick filter before matching cues. */
+  readonly heads: readonly string[];
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
@@ -30,11 +32,18 @@ export function formsOf(word: string): string[] {
   return forms;
 }
 
-export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-    words.push({ text: m[0], start: m.index, end: m.index + m[0].length, forms: formsOf(m[0]) });
+  // Articles repeat their words: each spelling's forms are computed once.
+  const seen = new Map<string, Pick<Word, 'forms' | 'heads'>>();
+  for (const m of text.matchAll(WORD)) {
+    let known = seen.get(m[0]);
+    if (!known) {
+      const forms = formsOf(m[0]);
+      known = { forms, heads: [...new Set(forms.map((f) => f.slice(0, 2)))] };
+      seen.set(m[0], known);
+    }
+    words.push({ text: m[0], start: m.index, end: m.index + m[0].length, ...known });
   }
   return words;
 }
