@@ -6,6 +6,7 @@ import { DiplomacyModule } from '@libs/diplomacy';
 import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
 import { AdminController } from './admin/admin.controller';
+import { ArticlesController } from './articles/articles.controller';
 import { HistoryController } from './events/history.controller';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
@@ -41,6 +42,7 @@ export class AppModule {
       ],
       controllers: [
         AdminController,
+        ArticlesController,
         HistoryController,
         TemporalController,
         TimelineController,

@@ -5,6 +5,7 @@ import { DiplomaticEventRepository } from './diplomatic-event/diplomatic-event.r
 import { RecordEventHandler } from './diplomatic-event/record-event.handler';
 import { RetractEventHandler } from './diplomatic-event/retract-event.handler';
 import { RegisterSourceHandler } from './source/register-source.handler';
+import { DecideProposalHandler } from './source/decide-proposal.handler';
 import { SeedService } from './seed/seed.service';
 
 /** The write side: command handlers over the event store (provided globally by the platform module). */
@@ -16,6 +17,7 @@ import { SeedService } from './seed/seed.service';
     CorrectEventHandler,
     RetractEventHandler,
     RegisterSourceHandler,
+    DecideProposalHandler,
     SeedService,
   ],
   exports: [CqrsModule, SeedService],

@@ -14,5 +14,7 @@ export * from './diplomatic-event/retract-event.command';
 export * from './source/source.events';
 export * from './source/register-source.command';
 export * from './source/load-source';
+export * from './source/decide-proposal.command';
+export { decisionsOf, ProposalAlreadyDecidedError } from './source/decide-proposal';
 export { isDateOrDateTime } from './source/source.decide';
 export * from './seed/seed.service';
