@@ -204,7 +204,7 @@ describe('admin REST', () => {
           reason: 'The article meant last week.',
         })
         .expect(200);
-      expect(res.body).toEqual({ id, version: 2 });
+      expect(res.body).toEqual({ id, version: 2, position: expect.any(Number) });
       const history = (await http().get(`/api/events/${id}/history`).expect(200)).body.events;
       expect(history[1]).toMatchObject({
         type: 'DiplomaticEventCorrected',
@@ -275,7 +275,7 @@ describe('admin REST', () => {
         .set(auth)
         .send({ expectedVersion: 2, reason: 'Duplicate of another record.' })
         .expect(200);
-      expect(res.body).toEqual({ id, version: 3 });
+      expect(res.body).toEqual({ id, version: 3, position: expect.any(Number) });
       await http().post(`/api/admin/events/${id}/retraction`).set(auth).send({ reason: 'again' }).expect(409);
       await http()
         .post(`/api/admin/events/${id}/corrections`)

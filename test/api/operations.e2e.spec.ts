@@ -55,7 +55,7 @@ describe('operating Annals', () => {
       )
         ? res
         : undefined;
-    });
+    }, 30_000); // a rebuild of the run's shared database, on a machine that may be busy
     expect(text.headers['content-type']).toContain('text/plain');
     expect(text.text).toMatch(/annals_events_appended_total\{type="DiplomaticEventRecorded"\} \d+/);
     expect(text.text).toMatch(/annals_projection_position\{projection="timeline"\} \d+/);
@@ -120,6 +120,11 @@ describe('operating Annals', () => {
     const ok = await http().get('/health').expect(200);
     expect(ok.body.details.projections).toMatchObject({ status: 'up', threshold: 1000 });
     const lagging = await startTestApi({ RUN_PROJECTOR: 'false', PROJECTION_LAG_DEGRADED: '0' });
+    // An open transaction that holds an xid keeps every later append unreadable: the projector cannot catch up.
+    const horizonPool = testPool(1);
+    const horizon = await horizonPool.connect();
+    await horizon.query('BEGIN');
+    await horizon.query('SELECT pg_current_xact_id()');
     try {
       const id = (
         await request(lagging.getHttpServer())
@@ -131,7 +136,13 @@ describe('operating Annals', () => {
       expect(id).toBeDefined();
       const res = await request(lagging.getHttpServer()).get('/health').expect(200);
       expect(res.body).toMatchObject({ status: 'degraded' });
+      expect(res.body.details.projections.reasons).toContainEqual(
+        expect.stringMatching(/^timeline: lag \d+ is above 0$/),
+      );
     } finally {
+      await horizon.query('ROLLBACK');
+      horizon.release();
+      await horizonPool.end();
       await lagging.close();
     }
   });

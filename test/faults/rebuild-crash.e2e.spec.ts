@@ -59,7 +59,14 @@ describe('PostgreSQL killed during a rebuild', () => {
   const timelineStatus = async () => {
     const res = await fetch(`${baseUrl}/api/admin/projections`, { headers: auth }).catch(() => undefined);
     if (res?.status !== 200) return undefined;
-    const body = (await res.json()) as { projections: { name: string; lag: number; lastRebuild: RebuildRecord }[] };
+    const body = (await res.json()) as {
+      projections: {
+        name: string;
+        lag: number;
+        lastRebuild: RebuildRecord;
+        rebuild: { id: string; percent: number; eventsPerSecond: number; etaSeconds: number | null } | null;
+      }[];
+    };
     return body.projections.find((p) => p.name === 'timeline');
   };
 
@@ -122,6 +129,8 @@ describe('PostgreSQL killed during a rebuild', () => {
         50,
       );
       expect(midway?.lastRebuild.status).toBe('running');
+      expect(midway?.rebuild).toMatchObject({ id: rebuildId, percent: expect.any(Number) });
+      expect(midway?.rebuild?.percent).toBeGreaterThan(0);
       expect(midway?.lastRebuild.events).toBeLessThan(EVENTS);
 
       cluster.kill();

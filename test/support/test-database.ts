@@ -28,7 +28,7 @@ export async function createTestDatabase(serverUrl: string): Promise<{ url: stri
     try {
       assertTestDatabase(serverUrl);
     } catch (refusal) {
-      throw new Error(`${(refusal as Error).message} (CREATE DATABASE failed: ${String(error)})`, { cause: error });
+      throw new Error(`${(refusal as Error).message} (CREATE DATABASE failed: ${String(error)})`, { cause: refusal });
     }
     return { url: serverUrl, drop: async () => {} };
   }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import type { Upcaster } from '@libs/event-store';
 import { DiplomacyModule } from '@libs/diplomacy';
 import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
@@ -22,6 +23,7 @@ import { TimelineController } from './timeline/timeline.controller';
 export interface AppModuleOptions {
   /** Where JSON logs go (tests capture them); default stdout, pretty in a terminal. */
   logStream?: DestinationStream;
+  upcasters?: Upcaster[];
 }
 
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerParams(config.logLevel, options.logStream)),
         PlatformModule.forRoot(runtime, {
+          upcasters: options.upcasters,
+          poolSize: config.dbPoolMax,
           onAppended: (types) => types.forEach((type) => METRICS.appends.inc({ type })),
         }),
         HealthModule,

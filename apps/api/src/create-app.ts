@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { findProjectFile } from '@libs/diplomacy';
+import type { Upcaster } from '@libs/event-store';
 import { requestIdOf, type Runtime } from '@libs/platform';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
@@ -20,6 +21,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface ApiAppOptions {
   logStream?: DestinationStream;
+  /** Upcasters beyond the domain's own (a deployment's fix for events an old importer wrote; tests). */
+  upcasters?: Upcaster[];
 }
 
 /** The HTTP application, as main.ts serves it and as the end-to-end tests drive it. */

@@ -9,9 +9,10 @@ export const DOCS_JSON_PATH = 'docs-json';
 
 const DESCRIPTION = `Dated statements from the news, stored as immutable events and projected into a queryable timeline.
 
-Reads are public. Writes (\`/api/admin/…\`) need \`Authorization: Bearer <ADMIN_TOKEN>\` and are rate-limited per
-client address. Every error answers with one JSON shape, \`ErrorBody\`: \`statusCode\`, \`error\` and \`message\`, plus
-\`code\` for domain errors and \`fields\` naming each bad field.`;
+Reads are public. Writes (\`/api/admin/…\`) need \`Authorization: Bearer <ADMIN_TOKEN>\`; requests without a valid
+token are rate-limited strictly per client address. Every error answers with one JSON shape, \`ErrorBody\`:
+\`statusCode\`, \`error\` and \`message\`, plus \`code\` for domain errors and \`fields\` naming each bad field. While
+the database is unreachable every route that needs it answers 503 with \`Retry-After\` (code DATABASE.UNAVAILABLE).`;
 
 const TAGS: [name: string, description: string][] = [
   ['Timeline', 'The read side: the timeline, single events with their history, actors'],
@@ -33,7 +34,22 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'admin',
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  return SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorBodySchema] });
+  return withOutageAnswers(SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorBodySchema] }));
+}
+
+/** Every operation may answer 503 while PostgreSQL is down (health documents its own 503). */
+function withOutageAnswers(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (!operation || operation.responses['503']) continue;
+      operation.responses['503'] = {
+        description: 'The database is unavailable; retry after Retry-After seconds (code DATABASE.UNAVAILABLE)',
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+      };
+    }
+  }
+  return document;
 }
 
 function packageVersion(): string {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { closeOnSignals, ConfigError, loadConfig, prepareRuntime, runMain } from '@libs/platform';
+import { assertConnectionBudget, REGISTERED_PROJECTIONS } from '@libs/projections';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       'DATABASE_URL must be set for a separate worker (npm start alone runs the projector in the api)',
     ]);
   }
+  assertConnectionBudget(config, 'worker', REGISTERED_PROJECTIONS.length);
   const runtime = await prepareRuntime((message) => logger.log(message), config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));

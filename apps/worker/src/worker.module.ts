@@ -11,7 +11,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot(loggerParams(runtime.config.logLevel)),
-        PlatformModule.forRoot(runtime, { poolSize: 12 }),
+        PlatformModule.forRoot(runtime, { poolSize: runtime.config.workerPoolMax }),
         ProjectionsModule.forRoot({ runProjector: true, rebuildCron: runtime.config.rebuildCron }),
       ],
     };

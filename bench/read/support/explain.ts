@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
-import type { PostgresEventStore } from '@libs/event-store';
-import { GetTimelineHandler, GetTimelineQuery, type TimelineFilter } from '@libs/projections';
+import { GetTimelineHandler, GetTimelineQuery, type ReadDatabase, type TimelineFilter } from '@libs/projections';
 
 export interface PlanSummary {
   executionMs: number;
@@ -32,7 +31,8 @@ export async function timelineSql(filter: TimelineFilter, limit = 50): Promise<C
       return { rows: [] };
     },
   };
-  await new GetTimelineHandler({ pool } as unknown as PostgresEventStore).execute(new GetTimelineQuery(filter, limit));
+  const reads = { read: (_need: unknown, run: (db: typeof pool) => Promise<unknown>) => run(pool) };
+  await new GetTimelineHandler(reads as unknown as ReadDatabase).execute(new GetTimelineQuery(filter, limit));
   if (seen.length !== 1) throw new Error(`GetTimelineHandler sent ${seen.length} queries, expected 1`);
   return seen[0];
 }

@@ -40,8 +40,9 @@ export class ForeignEventLogError extends EventStoreError {
     super(
       `The events table holds transaction ids up to ${maxOrderXid}, but this cluster's next transaction id is ` +
         `${nextXid}: the log was restored from another cluster (pg_dump/pg_restore). New appends would sort ` +
-        `before its history and readers would hide it. Restore into a cluster whose transaction counter is ` +
-        `ahead (a physical backup such as pg_basebackup keeps the counter), or re-import the events into an empty store.`,
+        `before its history and readers would hide it. To move the log to another server, use ` +
+        `\`npm run log:export -- file.ndjson\` on the old one and \`npm run log:import -- file.ndjson\` into an ` +
+        `empty database on the new one; a physical copy (pg_basebackup, a replica) keeps the counter and works as is.`,
     );
     this.name = 'ForeignEventLogError';
   }

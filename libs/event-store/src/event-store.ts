@@ -192,9 +192,14 @@ export class PostgresEventStore {
     return result;
   }
 
-  /** The stream's events in version order, from `fromVersion` (default 1). */
-  async readStream(streamId: string, fromVersion = 1, limit = 10_000): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(READ_STREAM_SQL, [streamId, fromVersion, limit]);
+  /** The stream's events in version order, from `fromVersion` (default 1); `db` may be a read replica's pool. */
+  async readStream(
+    streamId: string,
+    fromVersion = 1,
+    limit = 10_000,
+    db: Pool | PoolClient = this.pool,
+  ): Promise<StoredEvent[]> {
+    const { rows } = await db.query<EventRow>(READ_STREAM_SQL, [streamId, fromVersion, limit]);
     return rows.map((row) => this.decode(row));
   }
 

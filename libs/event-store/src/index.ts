@@ -9,3 +9,4 @@ export * from './event-ids';
 export * from './log-ownership';
 export * from './log-head';
 export * from './connection-errors';
+export * from './log-transfer';

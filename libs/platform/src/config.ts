@@ -98,6 +98,33 @@ class Environment {
   PROJECTION_LAG_DEGRADED?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'DB_POOL_MAX must be a whole number of connections' })
+  @Min(2, { message: 'DB_POOL_MAX must be at least 2' })
+  @Max(1000, { message: 'DB_POOL_MAX must be at most 1000' })
+  DB_POOL_MAX?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_POOL_MAX must be a whole number of connections' })
+  @Min(2, { message: 'WORKER_POOL_MAX must be at least 2' })
+  @Max(1000, { message: 'WORKER_POOL_MAX must be at most 1000' })
+  WORKER_POOL_MAX?: number;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(,postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'READ_DATABASE_URL must be one or more postgres:// URLs separated by commas',
+  })
+  READ_DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MIN_POSITION_WAIT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'MIN_POSITION_WAIT_MS must be between 0 and 60000' })
+  @Max(60_000, { message: 'MIN_POSITION_WAIT_MS must be between 0 and 60000' })
+  MIN_POSITION_WAIT_MS?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -125,6 +152,14 @@ export interface AppConfig {
   trustProxy: false | number | string;
   /** /health reports the projections as degraded when one lags by more events than this. */
   projectionLagDegraded: number;
+  /** Connections in an API process's pool (and in each of its read-replica pools). */
+  dbPoolMax: number;
+  /** Connections in a worker process's pool. */
+  workerPoolMax: number;
+  /** Streaming replicas public queries read from (empty: the primary serves them). */
+  readDatabaseUrls: string[];
+  /** How long a read with minPosition waits for a projection to reach it before answering 503. */
+  minPositionWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   if (cron !== undefined && !validateCronExpression(cron).valid) {
     problems.push(`PROJECTION_REBUILD_CRON must be a cron expression such as "0 3 * * *", got "${cron}"`);
   }
+  if (parsed.READ_DATABASE_URL && !parsed.DATABASE_URL) {
+    problems.push('READ_DATABASE_URL needs DATABASE_URL: replicas replicate a primary you run, not the embedded one');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databaseUrl: parsed.DATABASE_URL,
@@ -153,10 +191,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     rebuildCron: parsed.PROJECTION_REBUILD_CRON ?? '0 3 * * *',
     logLevel: parsed.LOG_LEVEL ?? 'info',
     corsOrigins: parsed.CORS_ORIGINS === '*' ? '*' : (parsed.CORS_ORIGINS?.split(',') ?? []),
-    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 60_000,
+    adminRateLimitPerMinute: parsed.ADMIN_RATE_LIMIT ?? 120_000,
     authFailureLimitPerMinute: parsed.AUTH_FAILURE_LIMIT ?? 10,
     trustProxy: trustProxyOf(parsed.TRUST_PROXY),
     projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,
+    dbPoolMax: parsed.DB_POOL_MAX ?? 20,
+    workerPoolMax: parsed.WORKER_POOL_MAX ?? 12,
+    readDatabaseUrls: parsed.READ_DATABASE_URL?.split(',') ?? [],
+    minPositionWaitMs: parsed.MIN_POSITION_WAIT_MS ?? 2000,
   });
 }
 

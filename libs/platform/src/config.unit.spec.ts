@@ -49,3 +49,19 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 });
+
+describe('loadConfig: pool sizes', () => {
+  it.each([
+    [{ DB_POOL_MAX: 'many' }, 'DB_POOL_MAX'],
+    [{ DB_POOL_MAX: '1' }, 'DB_POOL_MAX'],
+    [{ WORKER_POOL_MAX: '0' }, 'WORKER_POOL_MAX'],
+    [{ WORKER_POOL_MAX: '5000' }, 'WORKER_POOL_MAX'],
+  ])('refuses %j, naming the variable', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(variable));
+  });
+
+  it('defaults to 20 for an API and 12 for a worker', () => {
+    expect(loadConfig({})).toMatchObject({ dbPoolMax: 20, workerPoolMax: 12 });
+    expect(loadConfig({ DB_POOL_MAX: '7', WORKER_POOL_MAX: '30' })).toMatchObject({ dbPoolMax: 7, workerPoolMax: 30 });
+  });
+});

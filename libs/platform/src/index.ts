@@ -6,3 +6,4 @@ export * from './prepare-runtime';
 export * from './platform.module';
 export * from './logging';
 export * from './process-lifecycle';
+export * from './read-replicas';

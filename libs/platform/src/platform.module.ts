@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, type Upcaster } from '@libs/event-store';
 import { dataSourceOptions, poolOf } from './database';
+import { ReadReplicas } from './read-replicas';
 import { APP_CONFIG, RUNTIME, type Runtime } from './runtime';
 
 export const EVENT_UPCASTERS = Symbol('EVENT_UPCASTERS');
@@ -35,8 +36,12 @@ export class PlatformModule {
               onAppended: options.onAppended,
             }),
         },
+        {
+          provide: ReadReplicas,
+          useFactory: () => new ReadReplicas(runtime.config.readDatabaseUrls, runtime.config.dbPoolMax),
+        },
       ],
-      exports: [RUNTIME, APP_CONFIG, PostgresEventStore],
+      exports: [RUNTIME, APP_CONFIG, PostgresEventStore, ReadReplicas],
     };
   }
 }

@@ -16,3 +16,7 @@ export * from './queries/actors.query';
 export * from './projection-runner';
 export * from './parking/parked-events';
 export * from './parking/retry-parked';
+export * from './connection-budget';
+export * from './read-side/read-database';
+export * from './read-side/read-side.errors';
+export * from './read-side/replica-status';

@@ -1,15 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ActorsProjection } from './actors/actors.projection';
-import { PROJECTIONS } from './projection';
+import { type Projection, PROJECTIONS } from './projection';
 import { ProjectionStatusService } from './projection-status';
 import { ProjectorService } from './projector.service';
 import { GetActorsHandler } from './queries/actors.query';
+import { ReadDatabase } from './read-side/read-database';
+import { ReplicaStatusService } from './read-side/replica-status';
 import { GetEventHandler } from './queries/event.query';
 import { GetTimelineHandler } from './queries/timeline.handler';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
 import { RebuildService } from './rebuild/rebuild.service';
 import { TimelineProjection } from './timeline/timeline.projection';
+
+/** Every read model the projector follows; the connection budget counts them. */
+export const REGISTERED_PROJECTIONS = [TimelineProjection, ActorsProjection] as const;
 
 export interface ProjectionsOptions {
   /** Follow the log and keep the read models current (the worker; the api in the single-process default). */
@@ -27,22 +32,23 @@ export class ProjectionsModule {
       global: true,
       imports: [CqrsModule],
       providers: [
-        TimelineProjection,
-        ActorsProjection,
+        ...REGISTERED_PROJECTIONS,
         {
           provide: PROJECTIONS,
-          inject: [TimelineProjection, ActorsProjection],
-          useFactory: (timeline: TimelineProjection, actors: ActorsProjection) => [timeline, actors],
+          inject: [...REGISTERED_PROJECTIONS],
+          useFactory: (...projections: Projection[]) => projections,
         },
         { provide: REBUILD_CRON, useValue: options.rebuildCron },
         RebuildService,
         ProjectionStatusService,
+        ReadDatabase,
+        ReplicaStatusService,
         GetTimelineHandler,
         GetEventHandler,
         GetActorsHandler,
         ...background,
       ],
-      exports: [RebuildService, ProjectionStatusService, PROJECTIONS, CqrsModule],
+      exports: [RebuildService, ProjectionStatusService, ReadDatabase, ReplicaStatusService, PROJECTIONS, CqrsModule],
     };
   }
 }

@@ -27,7 +27,7 @@ export async function writeUnderLoad(
   const writer = async (w: number) => {
     let key = `fault-${w}-${randomUUID()}`;
     while (!until()) {
-      let status = 0;
+      let status: number;
       let id: string | undefined;
       try {
         const res = await fetch(`${baseUrl}/api/admin/events`, {

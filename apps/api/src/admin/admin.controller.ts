@@ -97,7 +97,7 @@ export class AdminController {
     const result = await this.commands.execute(
       new CorrectEventCommand(id, body.expectedVersion, changes, body.reason, commandMeta(request)),
     );
-    return { id: result.id, version: result.version };
+    return { id: result.id, version: result.version, position: result.position };
   }
 
   @Post('events/:id/retraction')
@@ -120,7 +120,7 @@ export class AdminController {
     const result = await this.commands.execute(
       new RetractEventCommand(id, body.expectedVersion, body.reason, commandMeta(request)),
     );
-    return { id: result.id, version: result.version };
+    return { id: result.id, version: result.version, position: result.position };
   }
 }
 

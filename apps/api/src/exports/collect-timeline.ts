@@ -24,13 +24,17 @@ export interface CollectedTimeline {
  * Pages are separate reads: an item corrected to a later date mid-walk could come round again, so ids
  * are kept once (first seen).
  */
-export async function collectTimeline(queries: QueryBus, filter: TimelineFilter): Promise<CollectedTimeline> {
+export async function collectTimeline(
+  queries: QueryBus,
+  filter: TimelineFilter,
+  minPosition?: number,
+): Promise<CollectedTimeline> {
   const items: TimelineItem[] = [];
   const seen = new Set<string>();
   let cursor: TimelineCursor | undefined;
   for (;;) {
     const limit = Math.min(PAGE_SIZE, EXPORT_ITEM_CAP - items.length);
-    const page = await queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    const page = await queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
     for (const item of page.items) {
       if (seen.has(item.id)) continue;
       seen.add(item.id);

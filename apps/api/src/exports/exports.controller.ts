@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { ApiErrors } from '../openapi/error-body.schema';
 import { toTimelineRequest } from '../timeline/timeline-request';
 import { collectTimeline, type CollectedTimeline } from './collect-timeline';
 import { toCsv } from './csv';
@@ -23,6 +24,7 @@ const truncatedHeader = {
 };
 
 @ApiTags('exports')
+@ApiErrors({ 503: true })
 @Controller('api')
 export class ExportsController {
   constructor(private readonly queries: QueryBus) {}
@@ -68,7 +70,8 @@ export class ExportsController {
   }
 
   private collect(query: ExportQueryDto): Promise<CollectedTimeline> {
-    return collectTimeline(this.queries, toTimelineRequest(query).filter);
+    const { filter, minPosition } = toTimelineRequest(query);
+    return collectTimeline(this.queries, filter, minPosition);
   }
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
+import { ReplicaLagIndicator } from './replica-lag.indicator';
 import { HealthFailureSchema, HealthReportSchema } from '../openapi/health.schema';
 
 @ApiTags('Health')
@@ -11,6 +12,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly projections: ProjectionLagIndicator,
+    private readonly replicas: ReplicaLagIndicator,
   ) {}
 
   /** 200 when the database answers within 1.5 s (status "degraded" when projections lag), 503 otherwise. */
@@ -27,6 +29,7 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.projections.check('projections'),
+      ...(this.replicas.configured ? [() => this.replicas.check('replicas')] : []),
     ]);
   }
 }

@@ -23,6 +23,8 @@ export function statusForCode(code: string): number | undefined {
     case 'IDEMPOTENCY.KEY_REUSED':
     case 'TEMPORAL.UNRESOLVABLE':
       return 422;
+    case 'READ.POSITION_NOT_REACHED':
+      return 503;
     default:
       return undefined;
   }

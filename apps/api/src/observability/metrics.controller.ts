@@ -1,7 +1,13 @@
 import { Controller, Get, Header, Inject, type OnModuleInit } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RUNTIME, type Runtime } from '@libs/platform';
-import { degradedReasons, ProjectionStatusService, RebuildService } from '@libs/projections';
+import {
+  degradedReasons,
+  ProjectionStatusService,
+  ReadDatabase,
+  RebuildService,
+  ReplicaStatusService,
+} from '@libs/projections';
 import { METRICS } from './metrics';
 
 const PROJECTION_STATES = ['running', 'stalled', 'no-leader', 'failing'] as const;
@@ -14,9 +20,12 @@ export class MetricsController implements OnModuleInit {
     private readonly status: ProjectionStatusService,
     @Inject(RebuildService) private readonly rebuilds: RebuildService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly reads: ReadDatabase,
+    private readonly replicas: ReplicaStatusService,
   ) {}
 
   onModuleInit(): void {
+    this.reads.onRead((server) => METRICS.reads.inc({ server }));
     this.rebuilds.onFinished(({ projection, status, seconds }) =>
       METRICS.rebuildDuration.observe({ projection, status }, seconds),
     );
@@ -41,6 +50,13 @@ export class MetricsController implements OnModuleInit {
         METRICS.projectionState.set({ projection: p.name, state }, p.state === state ? 1 : 0);
       const healthy = degradedReasons(p, this.runtime.config.projectionLagDegraded).length === 0;
       METRICS.projectionHealthy.set({ projection: p.name }, healthy ? 1 : 0);
+    }
+    if (this.replicas.configured) {
+      for (const r of await this.replicas.status()) {
+        METRICS.replicaUp.set({ replica: r.name }, r.status === 'up' ? 1 : 0);
+        if (r.lagSeconds !== null) METRICS.replicaLagSeconds.set({ replica: r.name }, r.lagSeconds);
+        if (r.lagEvents !== null) METRICS.replicaLagEvents.set({ replica: r.name }, r.lagEvents);
+      }
     }
     return METRICS.registry.metrics();
   }

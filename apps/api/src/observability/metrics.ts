@@ -72,6 +72,35 @@ export class AnnalsMetrics {
     registers: [this.registry],
   });
 
+  readonly reads = new Counter({
+    name: 'annals_public_reads_total',
+    help: 'Public queries answered, by the server that answered ("primary" or a read replica)',
+    labelNames: ['server'],
+    registers: [this.registry],
+  });
+
+  // READ_DATABASE_URL's replicas, read at scrape time.
+  readonly replicaUp = new Gauge({
+    name: 'annals_replica_up',
+    help: '1 when the read replica answers, 0 when it does not',
+    labelNames: ['replica'],
+    registers: [this.registry],
+  });
+
+  readonly replicaLagSeconds = new Gauge({
+    name: 'annals_replica_lag_seconds',
+    help: 'Age of the last commit a read replica replayed, while it has WAL left to replay (0 when caught up)',
+    labelNames: ['replica'],
+    registers: [this.registry],
+  });
+
+  readonly replicaLagEvents = new Gauge({
+    name: 'annals_replica_lag_events',
+    help: "Events in the primary's log that the replica's timeline does not show yet",
+    labelNames: ['replica'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'annals_' });
   }

@@ -35,7 +35,7 @@ export class ErrorBodySchema {
   currentVersion?: number;
 }
 
-export type ErrorStatus = 400 | 401 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 const DEFAULT_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'The request is malformed or breaks a rule; `fields` names each bad field',
@@ -47,6 +47,7 @@ const DEFAULT_DESCRIPTIONS: Record<ErrorStatus, string> = {
   415: 'The request body must be JSON (Content-Type: application/json)',
   422: 'Well-formed but cannot be processed',
   429: 'Too many admin requests from this address; retry after Retry-After seconds',
+  503: 'minPosition was not reached within MIN_POSITION_WAIT_MS on any server (code READ.POSITION_NOT_REACHED); retry',
 };
 
 /** Documents error answers with the ErrorBody schema: `true` for the usual wording, a string to be specific. */

@@ -15,7 +15,11 @@ export class WriteResultSchema implements WriteResult {
   @ApiProperty({ type: 'integer', minimum: 1, description: 'The event stream version after the write', example: 1 })
   version!: number;
 
-  @ApiProperty({ type: 'integer', description: 'The position of the stored event in the global log', example: 42 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The position of the stored event in the global log: pass it as minPosition to read this write',
+    example: 42,
+  })
   position!: number;
 }
 
@@ -26,4 +30,11 @@ export class VersionedResultSchema {
 
   @ApiProperty({ type: 'integer', minimum: 1, example: 2, description: 'Send it as expectedVersion next time' })
   version!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'The position of the stored event in the global log: pass it as minPosition to read this write',
+    example: 43,
+  })
+  position!: number;
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
+import { ReadQueryDto } from '../http/min-position';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
 import { toTimelineRequest } from './timeline-request';
@@ -11,6 +12,7 @@ import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../ope
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
 @ApiTags('Timeline')
+@ApiErrors({ 503: true })
 @Controller('api')
 export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
@@ -20,8 +22,8 @@ export class TimelineController {
   @ApiOkResponse({ type: TimelinePageSchema })
   @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
   timeline(@Query() query: TimelineQueryDto) {
-    const { filter, limit, cursor } = toTimelineRequest(query);
-    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    const { filter, limit, cursor, minPosition } = toTimelineRequest(query);
+    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
   }
 
   @Get('events/:id')
@@ -33,8 +35,8 @@ export class TimelineController {
     404: 'No diplomatic event with this id (code DIPLOMATIC_EVENT.NOT_FOUND)',
     410: 'The event was retracted; its history remains (code TIMELINE.RETRACTED)',
   })
-  event(@Param('id', UUID_PARAM) id: string) {
-    return this.queries.execute(new GetEventQuery(id));
+  event(@Param('id', UUID_PARAM) id: string, @Query() query: ReadQueryDto) {
+    return this.queries.execute(new GetEventQuery(id, query.minPosition));
   }
 
   @Get('actors')
@@ -42,7 +44,7 @@ export class TimelineController {
   @ApiOkResponse({ type: ActorsPageSchema })
   @ApiErrors({ 400: 'An invalid query parameter, named in `fields`' })
   actors(@Query() query: ActorsQueryDto) {
-    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country));
+    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country, query.minPosition));
   }
 
   @Get('actors/:actorId/timeline')
@@ -53,7 +55,7 @@ export class TimelineController {
     400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
   })
   actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
-    const { filter, limit, cursor } = toTimelineRequest({ ...query, actor: actorId });
-    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor));
+    const { filter, limit, cursor, minPosition } = toTimelineRequest({ ...query, actor: actorId });
+    return this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
   }
 }

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
+import { MinPositionParam } from '../http/min-position';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -95,6 +96,9 @@ export class TimelineQueryDto {
   @IsString({ message: 'cursor must be the nextCursor of a previous page' })
   @MaxLength(500, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
+
+  @MinPositionParam()
+  minPosition?: number;
 }
 
 export class ActorsQueryDto {
@@ -114,4 +118,7 @@ export class ActorsQueryDto {
   @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
   @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
   limit?: number;
+
+  @MinPositionParam()
+  minPosition?: number;
 }

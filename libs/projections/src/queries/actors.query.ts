@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
+import { ReadDatabase } from '../read-side/read-database';
 
 export interface ActorSummary {
   id: string;
@@ -15,6 +15,7 @@ export class GetActorsQuery extends Query<{ items: ActorSummary[] }> {
   constructor(
     readonly limit: number,
     readonly country?: string,
+    readonly minPosition?: number,
   ) {
     super();
   }
@@ -22,14 +23,16 @@ export class GetActorsQuery extends Query<{ items: ActorSummary[] }> {
 
 @QueryHandler(GetActorsQuery)
 export class GetActorsHandler implements IQueryHandler<GetActorsQuery> {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
-  async execute({ limit, country }: GetActorsQuery) {
-    const { rows } = await this.store.pool.query(
-      `SELECT id, names, country, countries, event_count, first_date::text AS first_date, last_date::text AS last_date
+  async execute({ limit, country, minPosition }: GetActorsQuery) {
+    const { rows } = await this.reads.read({ source: 'actors', minPosition }, (db) =>
+      db.query(
+        `SELECT id, names, country, countries, event_count, first_date::text AS first_date, last_date::text AS last_date
          FROM actors WHERE ($1::text IS NULL OR countries @> ARRAY[$1]::text[])
          ORDER BY event_count DESC, id LIMIT $2`,
-      [country ?? null, limit],
+        [country ?? null, limit],
+      ),
     );
     return {
       items: rows.map((r) => ({

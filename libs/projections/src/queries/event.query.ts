@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
 import { DiplomaticEventNotFoundError } from '@libs/diplomacy';
+import { ReadDatabase } from '../read-side/read-database';
 import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from './timeline-item';
 
 export class EventRetractedError extends Error {
@@ -15,20 +15,25 @@ export class EventRetractedError extends Error {
 }
 
 export class GetEventQuery extends Query<TimelineItem> {
-  constructor(readonly id: string) {
+  constructor(
+    readonly id: string,
+    readonly minPosition?: number,
+  ) {
     super();
   }
 }
 
 @QueryHandler(GetEventQuery)
 export class GetEventHandler implements IQueryHandler<GetEventQuery> {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
-  async execute({ id }: GetEventQuery): Promise<TimelineItem> {
-    const { rows } = await this.store.pool.query<ItemRow & { retracted_at: Date | null; valid_to: Date | null }>(
-      `SELECT ${ITEM_COLUMNS}, v.retracted_at, v.valid_to FROM timeline_versions v
+  async execute({ id, minPosition }: GetEventQuery): Promise<TimelineItem> {
+    const { rows } = await this.reads.read({ source: 'timeline', minPosition }, (db) =>
+      db.query<ItemRow & { retracted_at: Date | null; valid_to: Date | null }>(
+        `SELECT ${ITEM_COLUMNS}, v.retracted_at, v.valid_to FROM timeline_versions v
        LEFT JOIN timeline_sources s ON s.id = v.source_id WHERE v.id = $1 ORDER BY v.version DESC LIMIT 1`,
-      [id],
+        [id],
+      ),
     );
     const row = rows[0];
     if (!row) throw new DiplomaticEventNotFoundError(id);

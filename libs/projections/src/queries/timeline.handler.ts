@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
+import { ReadDatabase } from '../read-side/read-database';
 import { encodeCursor, GetTimelineQuery, type TimelineFilter } from './timeline.query';
 import { ITEM_COLUMNS, toItem, type ItemRow } from './timeline-item';
 
@@ -29,9 +29,9 @@ export function timelineConditions(filter: TimelineFilter, params: unknown[]): s
 
 @QueryHandler(GetTimelineQuery)
 export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
-  async execute({ filter, limit, cursor }: GetTimelineQuery) {
+  async execute({ filter, limit, cursor, minPosition }: GetTimelineQuery) {
     const params: unknown[] = [];
     const where = timelineConditions(filter, params);
     if (cursor) {
@@ -39,11 +39,9 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
         `(v.date_start, v.date_end, v.id) > ($${params.push(cursor.start)}::date, $${params.push(cursor.end)}::date, $${params.push(cursor.id)}::uuid)`,
       );
     }
-    const { rows } = await this.store.pool.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM timeline_versions v LEFT JOIN timeline_sources s ON s.id = v.source_id
-       WHERE ${where.join(' AND ')} ORDER BY v.date_start, v.date_end, v.id LIMIT $${params.push(limit + 1)}`,
-      params,
-    );
+    const sql = `SELECT ${ITEM_COLUMNS} FROM timeline_versions v LEFT JOIN timeline_sources s ON s.id = v.source_id
+       WHERE ${where.join(' AND ')} ORDER BY v.date_start, v.date_end, v.id LIMIT $${params.push(limit + 1)}`;
+    const { rows } = await this.reads.read({ source: 'timeline', minPosition }, (db) => db.query<ItemRow>(sql, params));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

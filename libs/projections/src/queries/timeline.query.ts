@@ -26,6 +26,8 @@ export class GetTimelineQuery extends Query<TimelinePage> {
     readonly filter: TimelineFilter,
     readonly limit: number,
     readonly cursor?: TimelineCursor,
+    /** A position a write returned: answer only from a server whose timeline has applied it. */
+    readonly minPosition?: number,
   ) {
     super();
   }

@@ -36,7 +36,6 @@ const CUES: readonly Cue[] = [
     'as early as',
     'expected to',
     'would be traveling',
-    'next',
     'is set to',
     'are set to',
     'plans to',
@@ -108,11 +107,14 @@ const CUES: readonly Cue[] = [
   ]),
 ].sort((a, b) => b.words.length - a.words.length);
 
-/** Cues by their first word, longest first: the search looks a word up instead of trying every cue. */
-const CUES_BY_FIRST_WORD = new Map<string, Cue[]>();
+/**
+ * Cues by their last word, longest first: the search looks a word up instead of trying every cue, and a
+ * cue of several words counts from its last word ("as soon as Tuesday" is one word away).
+ */
+const CUES_BY_LAST_WORD = new Map<string, Cue[]>();
 for (const cue of CUES) {
-  const first = cue.words[0] ?? '';
-  CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), cue]);
+  const last = cue.words.at(-1) ?? '';
+  CUES_BY_LAST_WORD.set(last, [...(CUES_BY_LAST_WORD.get(last) ?? []), cue]);
 }
 
 // An Arabic imperfect verb with the future prefix س ("سيزور", "ستعقد"), minus common nouns that look alike.
@@ -124,6 +126,10 @@ const NOT_VERBS =
 const SENTENCE_BREAK = /[!?؟\n؛;]|\.(?=\s+[\p{Lu}\u0600-\u06ff"“])/u;
 const LOOK_BEHIND = 10;
 const LOOK_AHEAD = 5;
+/** "قال الأحد إن الرئيس سيزور …", "said Sunday that he will …": what follows belongs to another clause. */
+const COMPLEMENTIZERS = new Set(['ان', 'that']);
+/** Pronouns joined to an Arabic past verb: "عقده" (held it), "زارها", "أعلنوا". */
+const VERB_SUFFIXES = ['هما', 'ها', 'هم', 'ه', 'وا', 'ت'];
 
 export interface DirectionChoice {
   readonly direction: Direction;
@@ -136,6 +142,7 @@ export interface DirectionChoice {
  * the earlier one. Without a cue, news reports what happened: past.
  */
 export function directionAt(tokens: readonly Token[], first: number, last: number, text: string): DirectionChoice {
+  let ahead = LOOK_AHEAD;
   for (let distance = 1; distance <= LOOK_BEHIND; distance++) {
     const before = first - distance;
     if (before >= 0 && !crossesSentence(tokens, before, first, text)) {
@@ -143,9 +150,10 @@ export function directionAt(tokens: readonly Token[], first: number, last: numbe
       if (found) return found;
     }
     const after = last + distance;
-    if (distance <= LOOK_AHEAD && after < tokens.length && !crossesSentence(tokens, last, after, text)) {
+    if (distance <= ahead && after < tokens.length && !crossesSentence(tokens, last, after, text)) {
       const found = cueAt(tokens, after, text);
       if (found) return found;
+      if (COMPLEMENTIZERS.has(tokens[after]?.word ?? '')) ahead = distance;
     }
   }
   return { direction: 'past', cue: null };
@@ -160,11 +168,21 @@ function cueAt(tokens: readonly Token[], index: number, text: string): Direction
   const word = tokens[index]?.word ?? '';
   if (ARABIC_FUTURE_VERB.test(word) && !NOT_VERBS.test(word))
     return { direction: 'future', cue: tokens[index]?.raw ?? word };
-  for (const cue of CUES_BY_FIRST_WORD.get(word) ?? []) {
-    if (cue.words.every((w, k) => tokens[index + k]?.word === w)) {
-      const end = tokens[index + cue.words.length - 1]?.end ?? 0;
-      return { direction: cue.direction, cue: text.slice(tokens[index]?.start ?? 0, end) };
+  for (const cue of CUES_BY_LAST_WORD.get(word) ?? []) {
+    const from = index - cue.words.length + 1;
+    if (cue.words.every((w, k) => tokens[from + k]?.word === w)) {
+      const start = (tokens[from]?.start ?? 0) + (tokens[from]?.clitic ?? 0);
+      return { direction: cue.direction, cue: text.slice(start, tokens[index]?.end ?? 0) };
     }
   }
-  return undefined;
+  return arabicPastVerb(word) ? { direction: 'past', cue: tokens[index]?.raw ?? word } : undefined;
+}
+
+function arabicPastVerb(word: string): boolean {
+  const stem = VERB_SUFFIXES.filter((suffix) => word.endsWith(suffix)).map((suffix) => word.slice(0, -suffix.length));
+  return stem.some((verb) => verb.length >= 3 && (CUES_BY_LAST_WORD.get(verb) ?? []).some(isPastWord));
+}
+
+function isPastWord(cue: Cue): boolean {
+  return cue.direction === 'past' && cue.words.length === 1 && /^[\u0600-\u06ff]/.test(cue.words[0] ?? '');
 }

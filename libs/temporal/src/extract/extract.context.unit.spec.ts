@@ -13,13 +13,15 @@ describe('extract: direction from context', () => {
       'يومي الخميس والجمعة',
       '2023-11-02/2023-11-03',
       'future',
-      'المقرر',
+      'من المقرر',
     ],
     ['سوف يلتقي الوزيران الأحد', 'الأحد', '2023-11-05', 'future', 'سوف'],
     ['He will visit Astana on Friday.', 'Friday', '2023-11-03', 'future', 'will'],
     ['The minister is due to arrive on Monday.', 'Monday', '2023-11-06', 'future', 'due to'],
     ['التقى الوزيران يوم الأحد', 'يوم الأحد', '2023-10-29', 'past', 'التقى'],
     ['The ministers met on Sunday.', 'Sunday', '2023-10-29', 'past', 'met'],
+    ['قال في مؤتمر عقده الأحد إن الرئيس سيتوجه إلى باريس', 'الأحد', '2023-10-29', 'past', 'عقده'],
+    ['The minister said Sunday that he will travel.', 'Sunday', '2023-10-29', 'past', 'said'],
   ])('%s → %s = %s (%s, cue %s)', (text, words, timex, direction, cue) => {
     const mention = mentionIn(text, words, A);
     expect(mention.resolution).toMatchObject({ timex, direction });
@@ -63,12 +65,23 @@ describe('extract: plausibility of numbers', () => {
     'a record of 3050 was set',
     'They will leave as soon as possible.',
     'Now, he says, the plan has failed.',
+    'مارس الرئيس ضغوطا كبيرة على الحكومة',
+    'التقت تيريزا ماي رئيس الوزراء',
+    'وهو أب لثلاثة أطفال',
+    'يحتفل البلد باليوم الوطني',
+    'وفي اليوم التالي غادر الوفد',
+    'قال أحد المسؤولين إن الأمين العام والرأي العام',
+    'منذ اندلاع الربيع العربي',
+    'the legacy of the Arab Spring',
+    'in the year before the war',
   ])('%s has no date', (text) => {
     expect(extract(text, A).mentions).toEqual([]);
   });
 
-  it('keeps a year written as a year', () => {
+  it('keeps a year written as a year, and a month after a preposition', () => {
     expect(mentionIn('وقعت الاتفاقية في 1994', '1994', A).resolution.timex).toBe('1994');
+    expect(mentionIn('وصل الوفد في مارس', 'مارس', A).resolution.timex).toBe('2023-03');
+    expect(mentionIn('منذ آب الماضي', 'آب الماضي', A).resolution.timex).toBe('2023-08');
   });
 });
 

@@ -63,6 +63,7 @@ const families: Record<string, FamilyRow[]> = {
     ['تصاعد التوتر مؤخرا', 'مؤخرا', 'PAST_REF'],
     ['A deal is expected in the coming days.', 'the coming days', 'FUTURE_REF'],
     ['يتوقع الاتفاق في الأيام المقبلة', 'الأيام المقبلة', 'FUTURE_REF'],
+    ['Profit for the year rose 5%.', 'the year', '2023'],
   ],
 };
 

@@ -125,9 +125,11 @@ function chooseSide(
     return { reading: read, direction: side, others: [] };
   if (isBareWeekday(search, first, last))
     return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
-  // "the 15th" written on the 1st stays with the cue; quarters and halves always do (results news names
-  // the ones behind it).
-  const flip = !/-[QH]\d$/.test(read.timex) && 2 * distance(other, search.anchor) < distance(read, search.anchor);
+  // "the 15th" written on the 1st stays with the cue. Quarters and halves lean to the past (results news
+  // reports the ones behind it): they move ahead only on a cue, and back even against one.
+  const quarter = /-[QH]\d$/.test(read.timex);
+  const nearer = 2 * distance(other, search.anchor) < distance(read, search.anchor);
+  const flip = nearer && (!quarter || side === 'future');
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };
 }

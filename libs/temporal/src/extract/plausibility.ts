@@ -1,5 +1,5 @@
-import { normalize } from '../normalize';
 import { fromDayNumber } from '../calendar';
+import { normalize } from '../normalize';
 import type { Resolution } from '../temporal.types';
 import type { Token } from './tokens';
 import { isConnector } from './vocabulary';
@@ -7,37 +7,15 @@ import { isConnector } from './vocabulary';
 /** A bare number is read as a year only within these bounds around the anchor's year. */
 const YEARS_BEFORE = 200;
 const YEARS_AFTER = 10;
+
+const words = (list: readonly string[]): ReadonlySet<string> => new Set(list.map(normalize));
+
 /** Words that make the number before them a count, not a year ("1500 people", "2000 جندي"). */
-const COUNTED = new Set(
-  [
-    'people',
-    'persons',
-    'troops',
-    'soldiers',
-    'dollars',
-    'euros',
-    'pounds',
-    'delegates',
-    'workers',
-    'members',
-    'tons',
-    'tonnes',
-    'barrels',
-    'km',
-    'miles',
-    'shares',
-    'jobs',
-    'cases',
-    'deaths',
-    'votes',
-    'units',
-    'شخص',
-    'شخصا',
-    'جندي',
-    'جنديا',
-    'دولار',
-    'دولارا',
-    'يورو',
+const COUNTED = words([
+  ...['people', 'persons', 'troops', 'soldiers', 'dollars', 'euros', 'pounds', 'delegates', 'workers', 'members'],
+  ...['tons', 'tonnes', 'barrels', 'km', 'miles', 'shares', 'jobs', 'cases', 'deaths', 'votes', 'units'],
+  ...['million', 'billion', 'thousand', 'percent', 'شخص', 'شخصا', 'جندي', 'جنديا', 'دولار', 'دولارا', 'يورو'],
+  ...[
     'قتيل',
     'قتيلا',
     'مندوب',
@@ -46,18 +24,73 @@ const COUNTED = new Set(
     'كيلومتر',
     'برميل',
     'صوت',
-    'حاله',
-    'وظيفه',
+    'حالة',
+    'وظيفة',
     'عضو',
     'مليون',
     'مليار',
-    'الف',
-    'million',
-    'billion',
-    'thousand',
-    'percent',
-  ].map(normalize),
-);
+    'ألف',
+  ],
+]);
+
+/**
+ * Month names that are also common words: "مارس" (he practised), "ماي" (Theresa May), "آب" (folded, it is
+ * "أب", a father). Alone they are months only after a preposition, "شهر" or a number ("في مارس", "منذ آب").
+ */
+const OTHER_SENSES = words(['مارس', 'ماي', 'آب']);
+const MONTH_OPENERS = words([
+  'في',
+  'شهر',
+  'منذ',
+  'من',
+  'حتى',
+  'خلال',
+  'إلى',
+  'بعد',
+  'قبل',
+  'مطلع',
+  'منتصف',
+  'أواخر',
+  'أوائل',
+  'نهاية',
+  'بداية',
+]);
+
+/** "اليوم الوطني", "اليوم التالي": "the day" of something, not today. */
+const DAY_OF = words([
+  'الوطني',
+  'العالمي',
+  'الدولي',
+  'التالي',
+  'السابق',
+  'الأول',
+  'الثاني',
+  'الأخير',
+  'نفسه',
+  'ذاته',
+  'ذلك',
+  'الذي',
+  'التي',
+]);
+
+/** Seasons that name events: "the Arab Spring", "Prague Spring", "الربيع العربي". */
+const SEASON_WORDS = words(['spring', 'summer', 'fall', 'autumn', 'winter', 'الربيع', 'الصيف', 'الخريف', 'الشتاء']);
+const NAMED_AFTER = words(['العربي', 'الديمقراطي', 'الساخن']);
+
+/** "the year before", "the year of the dragon": a year of something else, not the anchor's. */
+const YEAR_OF = words([
+  'before',
+  'after',
+  'of',
+  'in',
+  'when',
+  'that',
+  'which',
+  'prior',
+  'following',
+  'earlier',
+  'later',
+]);
 
 interface Window {
   readonly text: string;
@@ -66,14 +99,38 @@ interface Window {
 }
 
 /**
- * Numbers become years only when they look like one: a year alone must lie within 200 years before and 10
- * after the anchor's year, and not count something ("the 500 delegates", "1500 people", "$2000", "2882015").
+ * Whether a resolved window is a date in this text: not an idiom ("as soon as possible", "Now, he says"), not
+ * a word in its other sense ("مارس الضغط", "اليوم الوطني"), and, for a number alone, a plausible year (within
+ * 200 years before and 10 after the anchor's, not counting something: "1500 people", "$2000").
  */
-/**
- * "as soon as possible", "soon after": "soon" joins a clause there and dates nothing; "Now, he says …" opens
- * a sentence as a discourse marker.
- */
-function isIdiom(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+export function isPlausible(window: Window, first: number, last: number, reading: Resolution): boolean {
+  const { tokens } = window;
+  const content = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
+  if (content.length !== 1 || !content[0]) return true;
+  const token = content[0];
+  if (isIdiom(window, first, last)) return false;
+  if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
+  if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
+  return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
+}
+
+function opensMonth(previous: Token | undefined): boolean {
+  return previous !== undefined && (MONTH_OPENERS.has(previous.word) || /^\d/.test(previous.word));
+}
+
+function isNamedSeason({ text, tokens }: Window, first: number, last: number): boolean {
+  const previous = tokens[first - 1];
+  const capitalisedBefore =
+    previous !== undefined &&
+    /^\p{Lu}/u.test(previous.raw) &&
+    /^\s+$/.test(text.slice(previous.end, tokens[first]?.start));
+  return capitalisedBefore || NAMED_AFTER.has(tokens[last + 1]?.word ?? '');
+}
+
+/** "as soon as possible", "soon after": "soon" joins a clause; "Now, he says …" is a discourse marker. */
+function isIdiom({ text, tokens }: Window, first: number, last: number): boolean {
   const token = tokens[first];
   if (first !== last || !token) return false;
   if (token.word === 'now') return token.raw === 'Now' && text[token.end] === ',';
@@ -81,20 +138,10 @@ function isIdiom(text: string, tokens: readonly Token[], first: number, last: nu
   return tokens[first - 1]?.word === 'as' || ['as', 'after'].includes(tokens[last + 1]?.word ?? '');
 }
 
-export function isPlausible(
-  { text, tokens, anchor }: Window,
-  first: number,
-  last: number,
-  reading: Resolution,
-): boolean {
-  if (isIdiom(text, tokens, first, last)) return false;
-  if (!/^\d{4}$/.test(reading.timex)) return true;
-  const words = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
-  const token = words[0];
-  if (words.length !== 1 || !token || !/^\d{4}$/.test(token.word)) return true;
+function isYear({ text, anchor }: Window, token: Token, next: Token | undefined): boolean {
   const year = Number(token.word);
   const anchorYear = fromDayNumber(anchor).year;
   if (year < anchorYear - YEARS_BEFORE || year > anchorYear + YEARS_AFTER) return false;
   if (/[$€£]\s*$/.test(text.slice(Math.max(0, token.start - 2), token.start))) return false;
-  return !COUNTED.has(tokens[last + 1]?.word ?? '');
+  return !COUNTED.has(next?.word ?? '');
 }

@@ -1,4 +1,5 @@
-import { formatDate } from '../calendar';
+import { formatDate, fromDayNumber } from '../calendar';
+import { yearResolution } from '../resolution';
 import { alternation, anchored, lookup, matchGroups } from '../lexicon/lexicon';
 import { PRESENT_WORDS } from '../lexicon/periods.lexicon';
 import { lexicon } from '../lexicon/lexicon';
@@ -18,8 +19,12 @@ const VAGUE_REFERENCES = lexicon<Direction>([
 ]);
 const VAGUE = anchored(`(?<word>${alternation(VAGUE_REFERENCES.keys())})`);
 
-/** "now", "currently", "حاليا": the anchor's day, TIMEX3 PRESENT_REF. */
+/**
+ * "now", "currently", "حاليا": the anchor's day, TIMEX3 PRESENT_REF. "the year" alone is the anchor's year, as
+ * news writes it ("profit for the year"); the tagger leaves it out before "before", "after", "of" ….
+ */
 export const presentRule: Rule = (text, { anchor }) => {
+  if (text === 'the year') return yearResolution(fromDayNumber(anchor).year);
   if (PRESENT.test(text)) {
     const day = formatDate(anchor);
     return { start: day, end: day, precision: 'vague', timex: 'PRESENT_REF' };

@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PostgresEventStore } from '@libs/event-store';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  isRecoveryConflict,
+  isServerUnavailable,
+  ReadReplicas,
+  type Replica,
+} from '@libs/platform';
+import { PositionNotReachedError } from './read-side.errors';
+
+/**
+ * What a public read needs. `source`: the projection whose tables it reads, or 'log' for a stream of the event
+ * log itself (history). `minPosition`: a position a write returned; the read must see its effects.
+ */
+export interface ReadNeed {
+  source: 'timeline' | 'actors' | 'log';
+  minPosition?: number;
+}
+
+export type ReadListener = (servedBy: string) => void;
+
+// Reached when the event at that position is at or below the projection's checkpoint in log order. Physical
+// replication replays commits in order, so every event before it in the log is there too.
+const PROJECTION_REACHED_SQL = `SELECT EXISTS (
+  SELECT 1 FROM events e JOIN projection_checkpoints c ON c.name = $1
+  WHERE e.position = $2 AND (e.order_xid, e.position) <= (c.order_xid, c.position)) AS ok`;
+const LOG_REACHED_SQL = `SELECT EXISTS (SELECT 1 FROM events WHERE position = $2 AND $1::text IS NOT NULL) AS ok`;
+const POLL_MS = 25;
+
+/**
+ * Where public queries run: a read replica when READ_DATABASE_URL names some, else (or when none can serve) the
+ * primary. Commands, projectors, rebuilds, locks, LISTEN and the gap-safe log reader never come here: they use
+ * the primary's pool directly. A read with minPosition waits, up to MIN_POSITION_WAIT_MS in all, for a server that
+ * has reached it, and fails with PositionNotReachedError (503) when none has.
+ */
+@Injectable()
+export class ReadDatabase {
+  private readonly logger = new Logger('ReadDatabase');
+  private readonly listeners: ReadListener[] = [];
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly replicas: ReadReplicas,
+    @Inject(APP_CONFIG) private readonly config: Readonly<AppConfig>,
+  ) {}
+
+  /** Observe which server answered each read ("primary" or a replica's name): metrics. */
+  onRead(listener: ReadListener): void {
+    this.listeners.push(listener);
+  }
+
+  async read<T>(need: ReadNeed, run: (db: Pool) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.config.minPositionWaitMs;
+    for (const replica of this.replicas.candidates()) {
+      try {
+        if (need.minPosition !== undefined && !(await this.reached(replica.pool, need, deadline))) continue;
+        const result = await run(replica.pool);
+        this.replicas.markUp(replica);
+        this.served(replica.name);
+        return result;
+      } catch (error) {
+        if (!this.skip(replica, error)) throw error;
+      }
+    }
+    const primary = this.store.pool;
+    if (need.minPosition !== undefined && !(await this.reached(primary, need, deadline))) {
+      throw new PositionNotReachedError(need.source, need.minPosition, this.config.minPositionWaitMs);
+    }
+    const result = await run(primary);
+    this.served('primary');
+    return result;
+  }
+
+  /** A replica that went away (or cancelled the query for replay) is skipped; other errors are the caller's. */
+  private skip(replica: Replica, error: unknown): boolean {
+    if (isRecoveryConflict(error)) return true;
+    if (!isServerUnavailable(error)) return false;
+    if (replica.downUntil === 0)
+      this.logger.warn(`replica ${replica.name} unavailable, reading elsewhere: ${String(error)}`);
+    this.replicas.markDown(replica, error);
+    return true;
+  }
+
+  /** Polls until `db` has applied minPosition to the source, or the shared deadline passes. */
+  private async reached(db: Pool, need: ReadNeed, deadline: number): Promise<boolean> {
+    const sql = need.source === 'log' ? LOG_REACHED_SQL : PROJECTION_REACHED_SQL;
+    for (;;) {
+      const { rows } = await db.query<{ ok: boolean }>(sql, [need.source, need.minPosition]);
+      if (rows[0].ok) return true;
+      if (Date.now() + POLL_MS > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  private served(by: string): void {
+    for (const listener of this.listeners) listener(by);
+  }
+}

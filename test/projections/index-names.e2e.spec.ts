@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import request from 'supertest';
+import { migrate } from '@libs/platform';
+import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
+import { createScratchDatabase, pollUntil, type ScratchDatabase } from '../support/processes';
+
+const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+const READ_MODELS = ['timeline_versions', 'timeline_sources', 'actor_events', 'actors'];
+
+/**
+ * A later migration that names an index must work the same on a fresh database and on one rebuilt every night:
+ * rebuild swaps keep the migration's index (and constraint) names, however many times they run.
+ */
+describe('read-model index names across rebuild swaps', () => {
+  let database: ScratchDatabase;
+  let db: Client;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase('annals_index_names_test');
+    await migrate(database.url);
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    app = await startTestApi({ DATABASE_URL: database.url });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.end();
+    await database?.drop();
+  });
+
+  const names = async () =>
+    (
+      await db.query<{ name: string }>(
+        `SELECT tablename || '.' || indexname AS name FROM pg_indexes
+          WHERE schemaname = current_schema() AND tablename = ANY($1::text[]) ORDER BY 1`,
+        [READ_MODELS],
+      )
+    ).rows.map((r) => r.name);
+
+  async function rebuild(projection: string): Promise<void> {
+    const { rebuildId } = (
+      await request(app.getHttpServer()).post(`/api/admin/projections/${projection}/rebuild`).set(auth).expect(202)
+    ).body;
+    const last = await pollUntil(
+      async () =>
+        (await request(app.getHttpServer()).get('/api/admin/projections').set(auth)).body.projections.find(
+          (p: { name: string }) => p.name === projection,
+        ).lastRebuild,
+      (r) => r?.id === rebuildId && r.status !== 'running',
+      30_000,
+    );
+    expect(last.status).toBe('succeeded');
+  }
+
+  it('are the migration names after any number of swaps', async () => {
+    const fresh = await names();
+    expect(fresh).toContain('timeline_versions.timeline_live_order_idx');
+    expect(fresh).toContain('timeline_versions.timeline_versions_pkey');
+    for (let i = 0; i < 3; i++) {
+      await rebuild('timeline');
+      await rebuild('actors');
+    }
+    expect(await names()).toEqual(fresh);
+    const constraints = await db.query<{ conname: string }>(
+      `SELECT conname FROM pg_constraint WHERE conrelid = 'timeline_versions'::regclass AND contype = 'p'`,
+    );
+    expect(constraints.rows.map((r) => r.conname)).toEqual(['timeline_versions_pkey']);
+  });
+});
