@@ -12,8 +12,14 @@ export interface Comparison {
 
 export const COMPARISONS: readonly Comparison[] = [
   { name: 'append1_vs_insert1', store: 'append1', baseline: 'raw1', versus: 'raw INSERT', aim: 0.8 },
+  { name: 'append1_vs_emmett1', store: 'append1', baseline: 'emmett1', versus: 'Emmett', aim: 1.5 },
   { name: 'append8_vs_insert8', store: 'append8', baseline: 'raw8', versus: 'raw INSERT', aim: 0.8 },
-  { name: 'batch_vs_copy', store: 'appendMany', baseline: 'rawCopy', versus: 'COPY stream', aim: 0.5 },
+  { name: 'append8_vs_emmett8', store: 'append8', baseline: 'emmett8', versus: 'Emmett', aim: 1.5 },
+  { name: 'emmett1_vs_insert1', store: 'emmett1', baseline: 'raw1', versus: 'raw INSERT' },
+  { name: 'emmett8_vs_insert8', store: 'emmett8', baseline: 'raw8', versus: 'raw INSERT' },
+  { name: 'import_vs_copy', store: 'import', baseline: 'rawCopy', versus: 'raw COPY', aim: 0.8 },
+  { name: 'import1000_vs_copy1000', store: 'import1000', baseline: 'rawCopy1000', versus: '1,000-row COPYs' },
+  { name: 'batch_vs_copy', store: 'appendMany', baseline: 'rawCopy', versus: 'COPY stream' },
   { name: 'batch_vs_copy1000', store: 'appendMany', baseline: 'rawCopy1000', versus: '1,000-row COPYs' },
   { name: 'batch_vs_multirow', store: 'appendMany', baseline: 'rawMultiRow', versus: 'multi-row INSERT' },
 ];
@@ -25,9 +31,13 @@ const JSON_NAMES: Record<string, string> = {
   rawMultiRow: 'rawMultiRow',
   rawCopy: 'rawCopy',
   rawCopy1000: 'rawCopy1000',
+  emmett1: 'emmettAppend1',
+  emmett8: 'emmettAppend8',
   append1: 'appendSingle1',
   append8: 'appendSingle8',
   appendMany: 'appendMany',
+  import: 'importCopy',
+  import1000: 'importCopy1000',
 };
 
 export interface Report {

@@ -47,3 +47,33 @@ export function storeAppendMany(store: PostgresEventStore, payload: BenchPayload
     },
   };
 }
+
+/**
+ * The COPY import path, laid out like appendMany's input (new streams of 10 events). 'stream': one import for
+ * the whole run, against one raw COPY for the whole run; 'batch': one import per 1,000 events, against
+ * 1,000-row COPYs.
+ */
+export function storeImport(store: PostgresEventStore, payload: BenchPayload, mode: 'stream' | 'batch'): Workload {
+  const key = mode === 'stream' ? 'import' : 'import1000';
+  const event = { type: payload.type, data: payload.data, metadata: payload.metadata };
+  const events = Array.from({ length: EVENTS_PER_STREAM }, () => event);
+  return {
+    key,
+    label: `store.importEvents (COPY), ${mode === 'stream' ? 'one import per run' : '1,000 events/call'}`,
+    run: async (until, round) => {
+      const prefix = streamPrefix(key, round, 0);
+      let n = 0;
+      function* streams(limit: number): Generator<StreamAppend> {
+        for (let i = 0; i < limit && performance.now() < until; i += EVENTS_PER_STREAM, n += EVENTS_PER_STREAM) {
+          yield { streamId: slot(prefix, n).streamId, expectedVersion: 'no_stream', events };
+        }
+      }
+      if (mode === 'stream') {
+        await store.importEvents(streams(Infinity));
+      } else {
+        while (performance.now() < until) await store.importEvents([...streams(1000)]);
+      }
+      return n;
+    },
+  };
+}

@@ -59,7 +59,7 @@ export async function appendMany(db: Pool | PoolClient, appends: readonly Stream
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
   }
-  return diagnose(
+  return diagnoseRefusedBatch(
     db,
     appends,
     rows.map((r) => r.event_id),
@@ -80,7 +80,8 @@ function toRows({ streamId, expectedVersion, events }: StreamAppend) {
   }));
 }
 
-async function diagnose(
+/** Nothing was written: an idempotent retry of stored events ({written: 0}), or a conflict to throw. */
+export async function diagnoseRefusedBatch(
   db: Pool | PoolClient,
   appends: readonly StreamAppend[],
   ids: string[],

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { ConcurrencyError, IdempotencyConflictError, InvalidEventError } from './event-store.errors';
 import { eventIdFor } from './event-ids';
 import { LOG_START, type LogPosition, type NewEvent, type StoredEvent } from './stored-event';
@@ -6,7 +6,9 @@ import { upcast, type Upcaster } from './upcasting';
 import { type EventRow, toStoredEvent } from './event-row';
 import { appendMany, type AppendManyResult, type StreamAppend } from './append-many';
 import { AppendNotifier } from './append-notifier';
+import { APPEND_EVENTS, APPEND_ONE_EVENT } from './append-sql';
 import { guardPool } from './connection-errors';
+import { importEvents, type ImportOptions, type ImportSource } from './import-events';
 
 /** A number: the stream must be at exactly that version. 'no_stream': it must not exist. 'any': no check. */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -42,30 +44,7 @@ export interface EventStoreOptions {
 const EVENT_COLUMNS = `position, order_xid::text AS order_xid, stream_id, version, event_id, type, schema_version,
   data, metadata, recorded_at`;
 
-/*
- * Gap-safe global order. A sequence value is drawn at INSERT but the row only becomes visible at COMMIT, so
- * "position > checkpoint" can skip a slow transaction's row for ever. Instead every row carries order_xid:
- * the appending transaction's id (pg_current_xact_id), raised to the stream's previous order_xid when that
- * is higher. Readers order by (order_xid, position) and only read rows with order_xid below the xmin of
- * their snapshot. A row whose transaction is still open has order_xid >= its xid >= that xmin, so it can
- * only ever appear *after* everything a reader has already seen. The "raise to previous" keeps a stream's
- * versions in order even when a transaction got its id (by writing elsewhere) before the previous append.
- */
-const APPEND_SQL = `
-WITH head AS (
-  SELECT version, order_xid FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1
-), cur AS (
-  SELECT coalesce((SELECT version FROM head), 0) AS version,
-         greatest(pg_current_xact_id(), (SELECT order_xid FROM head)) AS order_xid
-)
-INSERT INTO events (order_xid, stream_id, version, event_id, type, schema_version, data, metadata)
-SELECT cur.order_xid, $1, cur.version + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata
-FROM cur, jsonb_to_recordset($2::jsonb)
-  AS e(event_id uuid, type text, schema_version int, data jsonb, metadata jsonb, ord int)
-WHERE ($3::int IS NULL OR cur.version = $3::int)
-  AND NOT EXISTS (SELECT 1 FROM events d WHERE d.event_id = ANY($4::uuid[]))
-ORDER BY e.ord
-RETURNING position, version, order_xid::text AS order_xid`;
+// The append statements and the reasoning behind the log's order are in append-sql.ts.
 
 const DIAGNOSE_SQL = `
 SELECT (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) AS current_version,
@@ -73,16 +52,22 @@ SELECT (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1) AS cu
                   'position', position, 'order_xid', order_xid::text) ORDER BY order_xid, position)
                  FROM events WHERE event_id = ANY($2::uuid[])), '[]') AS existing`;
 
-const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
-WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`;
+const READ_STREAM = {
+  name: 'annals.read-stream.v1',
+  text: `SELECT ${EVENT_COLUMNS} FROM events
+WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
+};
 
 // Qualified on purpose: a bare "order_xid" in ORDER BY would name the text alias of the select list, and
 // sort "1000" before "999" — skipping whole transactions for ever once xids gain a digit.
-const READ_LOG_SQL = `SELECT ${EVENT_COLUMNS} FROM events e
+const READ_LOG = {
+  name: 'annals.read-log.v1',
+  text: `SELECT ${EVENT_COLUMNS} FROM events e
 WHERE (e.order_xid, e.position) > ($1::xid8, $2::bigint)
   AND e.order_xid < pg_snapshot_xmin(pg_current_snapshot())
 ORDER BY e.order_xid, e.position
-LIMIT $3`;
+LIMIT $3`,
+};
 
 interface PreparedEvent {
   ord: number;
@@ -116,21 +101,16 @@ export class PostgresEventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     const prepared = prepareEvents(streamId, events, options.idempotencyKey);
-    const payload = serialize(prepared);
     const ids = prepared.map((e) => e.event_id);
     const expected = expectedVersion === 'any' ? null : expectedVersion === 'no_stream' ? 0 : expectedVersion;
     const db = options.client ?? this.pool;
+    // In a caller's transaction the wake-up rides along always: it is delivered at (and only on) its commit.
+    const ticket = options.client ? undefined : this.notifier.begin();
     try {
-      // A named statement is parsed and planned once per connection: half the cost of an append.
-      const { rows } = await db.query<{ position: string; version: number; order_xid: string }>(APPEND_SQL, [
-        streamId,
-        payload,
-        expected,
-        ids,
-      ]);
+      const query = appendQuery(streamId, prepared, expected, ticket?.wake ?? true);
+      const { rows } = await db.query<{ position: string; version: number; order_xid: string }>(query);
       if (rows.length === prepared.length) {
-        if (options.client) await this.notifier.inTransaction(options.client);
-        else this.notifier.committed();
+        if (!options.client) this.notifier.committed(ticket);
         this.onAppended(prepared.map((e) => e.type));
         const last = rows[rows.length - 1];
         return {
@@ -158,7 +138,7 @@ export class PostgresEventStore {
     const { rows } = await db.query<{
       current_version: number;
       existing: { stream_id: string; version: number; position: number; order_xid: string }[];
-    }>(DIAGNOSE_SQL, [streamId, ids]);
+    }>({ name: 'annals.diagnose-append.v1', text: DIAGNOSE_SQL, values: [streamId, ids] });
     const { current_version: currentVersion, existing } = rows[0];
     if (existing.length === ids.length && existing.every((e) => e.stream_id === streamId)) {
       const last = existing[existing.length - 1];
@@ -192,6 +172,20 @@ export class PostgresEventStore {
     return result;
   }
 
+  /**
+   * The import path: COPY straight into the log, all-or-nothing, gap-safe and idempotent like appendMany, for
+   * any number of events (read from `source` as they are written). Each stream's expected version must be known.
+   */
+  async importEvents(source: ImportSource, options: ImportOptions = {}): Promise<AppendManyResult> {
+    const { written, types } = await importEvents(this.pool, source, options);
+    if (written > 0) {
+      if (options.client) await this.notifier.inTransaction(options.client);
+      else this.notifier.committed();
+      for (const [type, count] of types) this.onAppended(Array<string>(count).fill(type));
+    }
+    return { written };
+  }
+
   /** The stream's events in version order, from `fromVersion` (default 1); `db` may be a read replica's pool. */
   async readStream(
     streamId: string,
@@ -199,7 +193,7 @@ export class PostgresEventStore {
     limit = 10_000,
     db: Pool | PoolClient = this.pool,
   ): Promise<StoredEvent[]> {
-    const { rows } = await db.query<EventRow>(READ_STREAM_SQL, [streamId, fromVersion, limit]);
+    const { rows } = await db.query<EventRow>({ ...READ_STREAM, values: [streamId, fromVersion, limit] });
     return rows.map((row) => this.decode(row));
   }
 
@@ -209,7 +203,7 @@ export class PostgresEventStore {
     limit = 1000,
     db: Pool | PoolClient = this.pool,
   ): Promise<StoredEvent[]> {
-    const { rows } = await db.query<EventRow>(READ_LOG_SQL, [after.orderXid, after.position, limit]);
+    const { rows } = await db.query<EventRow>({ ...READ_LOG, values: [after.orderXid, after.position, limit] });
     return rows.map((row) => this.decode(row));
   }
 
@@ -219,6 +213,18 @@ export class PostgresEventStore {
     const upgraded = upcast(this.upcasters, event.type, event.schemaVersion, event.data);
     return { ...event, ...upgraded };
   }
+}
+
+function appendQuery(streamId: string, events: PreparedEvent[], expected: number | null, wake: boolean): QueryConfig {
+  const statement = events.length === 1 ? APPEND_ONE_EVENT[wake ? 1 : 0] : APPEND_EVENTS[wake ? 1 : 0];
+  if (events.length > 1)
+    return { ...statement, values: [streamId, serialize(events), expected, events.map((e) => e.event_id)] };
+  const [e] = events;
+  if (e.type.includes('\u0000')) throw new InvalidEventError(NUL_REFUSED);
+  return {
+    ...statement,
+    values: [streamId, e.event_id, e.type, e.schema_version, serialize(e.data), serialize(e.metadata), expected],
+  };
 }
 
 function prepareEvents(streamId: string, events: readonly NewEvent[], idempotencyKey?: string): PreparedEvent[] {
@@ -239,11 +245,13 @@ function prepareEvents(streamId: string, events: readonly NewEvent[], idempotenc
 }
 
 /** Postgres text and jsonb cannot hold NUL: refuse it cleanly rather than fail deep in the driver. */
-function serialize(events: PreparedEvent[]): string {
-  const json = JSON.stringify(events);
-  if (json.includes('\\u0000')) throw new InvalidEventError('event data must not contain the NUL character (U+0000)');
+function serialize(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json.includes('\\u0000')) throw new InvalidEventError(NUL_REFUSED);
   return json;
 }
+
+const NUL_REFUSED = 'event data must not contain the NUL character (U+0000)';
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';

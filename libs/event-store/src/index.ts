@@ -2,6 +2,7 @@ export * from './stored-event';
 export * from './event-store.errors';
 export * from './event-store';
 export * from './append-many';
+export * from './import-events';
 export * from './subscription';
 export * from './append-notifier';
 export * from './upcasting';

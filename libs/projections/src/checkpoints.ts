@@ -36,11 +36,13 @@ export async function advanceCheckpoint(
   from: LogPosition,
   to: LogPosition,
 ): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `UPDATE projection_checkpoints SET order_xid = $4::xid8, position = $5, updated_at = now()
+  // Named: once per batch of every projection, so parsed and planned once per connection.
+  const { rowCount } = await tx.query({
+    name: 'annals.advance-checkpoint.v1',
+    text: `UPDATE projection_checkpoints SET order_xid = $4::xid8, position = $5, updated_at = now()
       WHERE name = $1 AND order_xid = $2::xid8 AND position = $3`,
-    [name, from.orderXid, from.position, to.orderXid, to.position],
-  );
+    values: [name, from.orderXid, from.position, to.orderXid, to.position],
+  });
   return rowCount === 1;
 }
 

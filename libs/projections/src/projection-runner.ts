@@ -159,7 +159,11 @@ export class ProjectionRunner {
     const tx = await this.store.pool.connect();
     try {
       await tx.query('BEGIN');
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [batchLock(this.projection.name)]);
+      await tx.query({
+        name: 'annals.batch-lock.v1',
+        text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+        values: [batchLock(this.projection.name)],
+      });
       const moved = from && !(await advanceCheckpoint(tx, this.projection.name, from, to));
       if (moved) {
         // A rebuild swapped in new tables and moved the checkpoint: continue from there.

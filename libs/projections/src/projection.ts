@@ -17,6 +17,16 @@ export interface Projection {
   /** The live tables, swapped together at the end of a rebuild. */
   readonly tables: readonly string[];
   apply(tx: PoolClient, events: readonly StoredEvent[], tables: Tables, mode: ApplyMode): Promise<void>;
+  /**
+   * Secondary indexes (live names) that apply() never reads through: a rebuild drops them from its shadow tables
+   * and builds them once after loading, instead of row by row.
+   */
+  readonly deferredIndexes?: readonly string[];
+  /**
+   * True when the rows of different streams never depend on each other: a rebuild may then apply streams in
+   * parallel (each stream in order, by one writer).
+   */
+  readonly partitionedRebuild?: boolean;
   /** After a rebuild has loaded every event (e.g. aggregates skipped per batch). */
   finishRebuild?(tx: PoolClient, tables: Tables): Promise<void>;
   /** A digest of the rows, equal for two tables derived from the same log. */

@@ -35,13 +35,15 @@ export class ActorsProjection implements Projection {
     let pending: ActorEventRow[] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      await tx.query(
-        `INSERT INTO ${t.actor_events} (actor_id, event_id, name, country, date_start, date_end)
+      // Named per table (live or shadow): parsed and planned once per connection, not per batch.
+      await tx.query({
+        name: `annals.actor-events-insert.${t.actor_events}.v1`,
+        text: `INSERT INTO ${t.actor_events} (actor_id, event_id, name, country, date_start, date_end)
          SELECT actor_id, event_id, name, country, date_start, date_end
          FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, event_id uuid, name text, country text, date_start date, date_end date)
          ON CONFLICT (actor_id, event_id) DO UPDATE SET name = EXCLUDED.name, country = EXCLUDED.country`,
-        [JSON.stringify(pending)],
-      );
+        values: [JSON.stringify(pending)],
+      });
       pending = [];
     };
     for (const event of events) {

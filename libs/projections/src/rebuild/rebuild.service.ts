@@ -9,6 +9,8 @@ import { applyWithParking, clearShadowParking, promoteShadowParking } from '../p
 import { recoverAbandonedRebuilds, recoverInBackground } from './rebuild-recovery';
 import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
 import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
+import { buildDeferredIndexes, deferIndexes } from './bulk-load';
+import { loadPartitioned } from './partitioned-load';
 import {
   finishRebuildRecord,
   markInterruptedRebuilds,
@@ -147,12 +149,17 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
     const db = await this.store.pool.connect();
     try {
       await createShadowTables(db, [...projection.tables], shadow);
+      const deferred = await deferIndexes(db, projection, shadow);
       await clearShadowParking(db, projection.name);
       const progress = { events: 0, total };
-      const position = await this.load(db, projection, shadow, LOG_START, progress, async () => {
+      const report = async () => {
         onProgress?.(progress);
         await updateRebuildProgress(records, id, progress.events);
-      });
+      };
+      const position = projection.partitionedRebuild
+        ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report)
+        : await this.load(db, projection, shadow, LOG_START, progress, report);
+      await buildDeferredIndexes(db, deferred);
       const outcome = await this.swap(db, projection, shadow, position, progress);
       await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });
       onProgress?.(progress);

@@ -32,7 +32,7 @@ export async function swapShadowTables(tx: PoolClient, live: string[], shadow: T
 }
 
 /** "USING btree (date_start, date_end, id) WHERE …" → index name, for one table. */
-async function indexNamesByDefinition(db: PoolClient, table: string): Promise<Map<string, string>> {
+export async function indexNamesByDefinition(db: PoolClient, table: string): Promise<Map<string, string>> {
   const { rows } = await db.query<{ indexname: string; indexdef: string }>(
     `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
     [table],

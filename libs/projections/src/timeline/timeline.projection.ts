@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
 import type { DiplomaticEventCorrected, DiplomaticEventRecorded, SourceRegistered } from '@libs/diplomacy';
 import type { Projection, Tables } from '../projection';
@@ -25,17 +25,37 @@ SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), r.title, r.summar
             (SELECT coalesce(string_agg(a->>'name', ' '), '') FROM jsonb_array_elements(r.actors) a))
 FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
 
+/** Named per table (live or shadow): the statement is parsed and planned once per connection, not per batch. */
+const insertQuery = (table: string, rows: TimelineRow[]): QueryConfig => ({
+  name: `annals.timeline-insert.${table}.v1`,
+  text: insertRows(table),
+  values: [JSON.stringify(rows)],
+});
+
 /** The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL. */
 @Injectable()
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 1;
   readonly tables = ['timeline_versions', 'timeline_sources'];
+  // Every event touches only the rows of its own stream (an event's versions, or a source).
+  readonly partitionedRebuild = true;
+  // apply() finds rows by the primary key (id, version) only.
+  readonly deferredIndexes = [
+    'timeline_live_order_idx',
+    'timeline_live_end_idx',
+    'timeline_live_actors_idx',
+    'timeline_live_countries_idx',
+    'timeline_live_search_idx',
+    'timeline_live_type_idx',
+    'timeline_history_idx',
+    'timeline_history_order_idx',
+  ];
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
     let pending: TimelineRow[] = [];
     const flush = async () => {
-      if (pending.length > 0) await tx.query(insertRows(t.timeline_versions), [JSON.stringify(pending)]);
+      if (pending.length > 0) await tx.query(insertQuery(t.timeline_versions, pending));
       pending = [];
     };
     for (const event of events) {
@@ -80,7 +100,7 @@ export class TimelineProjection implements Projection {
     );
     if (rows.length === 0) return; // corrected an event this projection never saw live: nothing to show
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    await tx.query(insertRows(t.timeline_versions), [JSON.stringify([corrected(row, data, version, at)])]);
+    await tx.query(insertQuery(t.timeline_versions, [corrected(row, data, version, at)]));
   }
 
   private async registerSource(tx: PoolClient, t: Tables, s: SourceRegistered['data']) {
