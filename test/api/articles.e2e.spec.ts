@@ -169,6 +169,34 @@ describe('articles: submit, review, record', () => {
     expect(res.body.decisions).toHaveLength(3);
   });
 
+  it('redacts the text: the side row goes, the log keeps the hash, the recorded events stay', async () => {
+    const accepted = await pool.query(
+      `SELECT count(*) FROM events WHERE type = 'DiplomaticEventRecorded' AND data->'source'->>'sourceId' = $1`,
+      [sourceId],
+    );
+    await http().post(`/api/admin/articles/${sourceId}/redaction`).set(auth).send({}).expect(400);
+    const res = await http()
+      .post(`/api/admin/articles/${sourceId}/redaction`)
+      .set(auth)
+      .send({ reason: 'publisher request' })
+      .expect(200);
+    expect(res.body).toMatchObject({ sourceId, redacted: true });
+    expect(await count('SELECT count(*) FROM source_texts WHERE sha256 = $1', [res.body.textSha256])).toBe(0);
+    const redactions = `SELECT count(*) FROM events WHERE stream_id = $1 AND type = 'SourceTextRedacted'`;
+    expect(await count(redactions, [`source-${sourceId}`])).toBe(1);
+    await http().post(`/api/admin/articles/${sourceId}/redaction`).set(auth).send({ reason: 'again' }).expect(200);
+    expect(await count(redactions, [`source-${sourceId}`])).toBe(1);
+    const shown = await http().get(`/api/admin/articles/${sourceId}`).set(auth).expect(200);
+    expect(shown.body).toMatchObject({ text: null, proposals: [] });
+    expect(shown.body.decisions).toHaveLength(3);
+    const after = await pool.query(
+      `SELECT count(*) FROM events WHERE type = 'DiplomaticEventRecorded' AND data->'source'->>'sourceId' = $1`,
+      [sourceId],
+    );
+    expect(after.rows[0].count).toBe(accepted.rows[0].count);
+    expect(Number(after.rows[0].count)).toBe(2);
+  });
+
   it('answers 404 for an unknown article or proposal, and 401 without a token', async () => {
     await http().get(`/api/admin/articles/${randomUUID()}`).set(auth).expect(404);
     await http().post(`/api/admin/articles/${sourceId}/proposals/p0-1/accept`).set(auth).send({}).expect(404);

@@ -6,6 +6,7 @@ import { RecordEventHandler } from './diplomatic-event/record-event.handler';
 import { RetractEventHandler } from './diplomatic-event/retract-event.handler';
 import { RegisterSourceHandler } from './source/register-source.handler';
 import { DecideProposalHandler } from './source/decide-proposal.handler';
+import { RedactSourceTextHandler } from './source/redact-source-text.handler';
 import { SeedService } from './seed/seed.service';
 
 /** The write side: command handlers over the event store (provided globally by the platform module). */
@@ -18,6 +19,7 @@ import { SeedService } from './seed/seed.service';
     RetractEventHandler,
     RegisterSourceHandler,
     DecideProposalHandler,
+    RedactSourceTextHandler,
     SeedService,
   ],
   exports: [CqrsModule, SeedService],

@@ -15,6 +15,7 @@ export * from './source/source.events';
 export * from './source/register-source.command';
 export * from './source/load-source';
 export * from './source/decide-proposal.command';
+export * from './source/redact-source-text.command';
 export { decisionsOf, ProposalAlreadyDecidedError } from './source/decide-proposal';
 export { isDateOrDateTime } from './source/source.decide';
 export * from './seed/seed.service';

@@ -47,3 +47,5 @@ export class DismissProposalRequestDto {
   @NoControlCharacters()
   reason!: string;
 }
+
+export class RedactArticleRequestDto extends DismissProposalRequestDto {}

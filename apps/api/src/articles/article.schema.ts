@@ -103,3 +103,15 @@ export class ArticleSchema {
   })
   decisions!: Record<string, unknown>[];
 }
+
+@ApiSchema({ name: 'ArticleRedacted', description: 'The text is gone; the log keeps its hash.' })
+export class ArticleRedactedSchema {
+  @ApiProperty({ format: 'uuid' })
+  sourceId!: string;
+
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
+  textSha256!: string;
+
+  @ApiProperty({ enum: [true] })
+  redacted!: boolean;
+}

@@ -17,6 +17,7 @@ import { deterministicUuid, PostgresEventStore } from '@libs/event-store';
 import {
   DecideProposalCommand,
   decisionsOf,
+  RedactSourceTextCommand,
   InvalidDiplomaticEventError,
   RecordEventCommand,
   RegisterSourceCommand,
@@ -30,10 +31,15 @@ import { errorBody } from '../http/error-body';
 import { UUID_PARAM } from '../http/uuid.pipe';
 import { ApiIdempotencyKey, ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
-import { AcceptProposalRequestDto, DismissProposalRequestDto, SubmitArticleRequestDto } from './article.request.dto';
+import {
+  AcceptProposalRequestDto,
+  DismissProposalRequestDto,
+  RedactArticleRequestDto,
+  SubmitArticleRequestDto,
+} from './article.request.dto';
 import { loadRegistry, loadText, saveText, sha256 } from './article-store';
 import { proposalToEvent } from './proposal-to-event';
-import { ArticleSchema, ArticleSubmittedSchema, ProposalDecisionSchema } from './article.schema';
+import { ArticleRedactedSchema, ArticleSchema, ArticleSubmittedSchema, ProposalDecisionSchema } from './article.schema';
 
 type Source = SourceRegistered['data'];
 
@@ -156,6 +162,27 @@ export class ArticlesController {
     };
     await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
     return { ...decision.data, decision: 'dismissed' };
+  }
+
+  @Post(':sourceId/redaction')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take the article text down: a SourceTextRedacted event, and the text deleted from the side table',
+    description: 'The recorded events stay, with their quotes and offsets; the article shows no text and no proposals.',
+  })
+  @ApiUuidParam('sourceId', 'The article')
+  @ApiOkResponse({ type: ArticleRedactedSchema })
+  @ApiErrors({ 400: 'Invalid body (a reason is required)', 404: 'No article with this id' })
+  async redact(
+    @Param('sourceId', UUID_PARAM) sourceId: string,
+    @Body() body: RedactArticleRequestDto,
+    @Req() request: FastifyRequest,
+  ) {
+    await this.article(sourceId);
+    const result = await this.commands.execute(
+      new RedactSourceTextCommand(sourceId, body.reason, commandMeta(request)),
+    );
+    return { sourceId, textSha256: result.textSha256, redacted: true };
   }
 
   private async source(sourceId: string): Promise<Source | undefined> {

@@ -35,7 +35,15 @@ export interface ProposalDismissed {
 
 export type ProposalDecision = ProposalAccepted | ProposalDismissed;
 
-export type SourceEvent = SourceRegistered | ProposalDecision;
+export const SOURCE_TEXT_REDACTED = 'SourceTextRedacted';
+
+/** The article's text was taken down: its side-table row is deleted; the events that cite it stay. */
+export interface SourceTextRedacted {
+  type: typeof SOURCE_TEXT_REDACTED;
+  data: { sourceId: string; textSha256: string; reason: string };
+}
+
+export type SourceEvent = SourceRegistered | ProposalDecision | SourceTextRedacted;
 
 /** The anchor date of a source: the calendar date of its publication. */
 export function publicationDate(source: Pick<SourceFacts, 'publishedAt'>): string {
