@@ -2,7 +2,8 @@ import { CreateEventLog1700000000000 } from './1700000000000-create-event-log';
 import { CreateReadModels1700000001000 } from './1700000001000-create-read-models';
 import { NotifyOutsideCommit1700000002000 } from './1700000002000-notify-outside-commit';
 import { ProjectionOperations1700000003000 } from './1700000003000-projection-operations';
-import { SourceTexts1700000004000 } from './1700000004000-source-texts';
+import { Credentials1700000004000 } from './1700000004000-credentials';
+import { SourceTexts1700000005000 } from './1700000005000-source-texts';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   CreateReadModels1700000001000,
   NotifyOutsideCommit1700000002000,
   ProjectionOperations1700000003000,
-  SourceTexts1700000004000,
+  Credentials1700000004000,
+  SourceTexts1700000005000,
 ];

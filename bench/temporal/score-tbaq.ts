@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { extract } from '../../libs/temporal/src/index';
 import { type TimeMlDocument, type TimeMlTimex, parseTimeMl } from './tml';
 
@@ -15,6 +16,10 @@ interface Tally {
   system: number;
   spanHits: number;
   valueHits: number;
+  ms: number;
+  cpuMs: number;
+  characters: number;
+  found: number;
   errors: Map<string, { count: number; example: string }>;
 }
 
@@ -52,9 +57,14 @@ function note(tally: Tally, kind: string, example: string): void {
 function scoreDocument(doc: TimeMlDocument, tally: Tally): void {
   const gold = doc.timexes.filter((t) => t.type === 'DATE');
   const others = doc.timexes.filter((t) => t.type !== 'DATE');
-  const mentions = extract(doc.text, doc.dct, 'en').mentions.filter(
-    (m) => gold.some((g) => overlaps(g, m)) || !others.some((o) => overlaps(o, m)),
-  );
+  const [started, cpu] = [performance.now(), process.cpuUsage()];
+  const all = extract(doc.text, doc.dct, 'en').mentions;
+  const usage = process.cpuUsage(cpu);
+  tally.ms += performance.now() - started;
+  tally.cpuMs += (usage.user + usage.system) / 1000;
+  tally.characters += doc.text.length;
+  tally.found += all.length;
+  const mentions = all.filter((m) => gold.some((g) => overlaps(g, m)) || !others.some((o) => overlaps(o, m)));
   tally.gold += gold.length;
   tally.system += mentions.length;
   const used = new Set<number>();
@@ -94,13 +104,29 @@ function f1(hits: number, system: number, gold: number): { p: number; r: number;
 function main(): void {
   const folder = process.argv[2];
   if (!folder) throw new Error('usage: score-tbaq <folder of .tml files>');
-  const tally: Tally = { gold: 0, system: 0, spanHits: 0, valueHits: 0, errors: new Map() };
+  const tally: Tally = {
+    gold: 0,
+    system: 0,
+    spanHits: 0,
+    valueHits: 0,
+    ms: 0,
+    cpuMs: 0,
+    characters: 0,
+    found: 0,
+    errors: new Map(),
+  };
   const files = tmlFiles(folder);
   for (const file of files) scoreDocument(parseTimeMl(basename(file, '.tml'), readFileSync(file, 'utf8')), tally);
   const span = f1(tally.spanHits, tally.system, tally.gold);
   const value = f1(tally.valueHits, tally.system, tally.gold);
   const fmt = (x: number): string => x.toFixed(3);
   console.log(`${files.length} documents, ${tally.gold} gold DATE timexes, ${tally.system} mentions scored`);
+  const perSecond = Math.round((tally.found / tally.cpuMs) * 1000);
+  const per20k = (tally.cpuMs / tally.characters) * 20_000;
+  console.log(
+    `extract: ${tally.characters} characters, ${tally.found} mentions in ${tally.ms.toFixed(0)} ms ` +
+      `(CPU ${tally.cpuMs.toFixed(0)} ms: ${perSecond} mentions/s, ${per20k.toFixed(1)} ms per 20,000 characters)`,
+  );
   console.log(`relaxed span  P ${fmt(span.p)}  R ${fmt(span.r)}  F1 ${fmt(span.f)}`);
   console.log(`value         P ${fmt(value.p)}  R ${fmt(value.r)}  F1 ${fmt(value.f)}`);
   const byKind = (prefix: string): number =>

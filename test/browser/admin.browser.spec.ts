@@ -46,9 +46,9 @@ describe('the admin panel', () => {
   const signIn = async (page: Page) => {
     await page.getByRole('button', { name: 'Admin' }).click();
     const admin = page.locator('dialog#admin');
-    await admin.getByLabel('Admin token').fill(TEST_ADMIN_TOKEN);
+    await admin.getByLabel('API token').fill(TEST_ADMIN_TOKEN);
     await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByText('Signed in for this tab.').waitFor();
+    await admin.getByText(/Signed in as .* for this tab\./).waitFor();
     return admin;
   };
 
@@ -88,15 +88,15 @@ describe('the admin panel', () => {
     const page = await open();
     await page.getByRole('button', { name: 'Admin' }).click();
     const admin = page.locator('dialog#admin');
-    await admin.getByLabel('Admin token').fill('not-the-admin-token-at-all');
+    await admin.getByLabel('API token').fill('not-the-admin-token-at-all');
     await admin.getByRole('button', { name: 'Sign in' }).click();
     const refused = admin.locator('.field:has([name="token"]) .field-error');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('invalid admin token');
 
-    await admin.getByLabel('Admin token').fill(TEST_ADMIN_TOKEN);
+    await admin.getByLabel('API token').fill(TEST_ADMIN_TOKEN);
     await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByText('Signed in for this tab.').waitFor();
+    await admin.getByText(/Signed in as .* for this tab\./).waitFor();
     expect(await sessionItem(page, 'annals.adminToken')).toBe(TEST_ADMIN_TOKEN);
     expect(await localStorageLength(page)).toBe(0);
     expect(await tab.context.cookies()).toEqual([]);
@@ -151,11 +151,11 @@ describe('the admin panel', () => {
     const admin = await signIn(page);
     await setSessionItem(page, 'annals.adminToken', 'a-token-that-was-revoked');
     await submitSource(admin);
-    await admin.getByLabel('Admin token').waitFor();
+    await admin.getByLabel('API token').waitFor();
     expect(await admin.locator('.token-form .notice').textContent()).toContain('invalid admin token');
     expect(await sessionItem(page, 'annals.adminToken')).toBeNull();
 
-    await admin.getByLabel('Admin token').fill(TEST_ADMIN_TOKEN);
+    await admin.getByLabel('API token').fill(TEST_ADMIN_TOKEN);
     await admin.getByRole('button', { name: 'Sign in' }).click();
     expect(await admin.locator('form.source-form').getByLabel('Title').inputValue()).toBe('Blinken arrives in Astana');
     tab.expectNoErrors([401]);

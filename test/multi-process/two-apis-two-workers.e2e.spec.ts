@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
 import request from 'supertest';
+import { LEADER_RETRY_MS } from '@libs/projections';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 import {
   buildIfStale,
@@ -20,7 +21,6 @@ const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const PROJECTIONS = ['actors', 'timeline'] as const;
 /** A standby retries the leader lock every 2 s and then catches up: 15 s leaves room on a busy machine. */
 const CONVERGE_MS = 15_000;
-const LEADER_RETRY_MS = 2000;
 /** Rebuilds are not what this spec is about: keep the nightly one from firing while it runs. */
 const NO_SCHEDULED_REBUILD = '0 0 1 1 *';
 

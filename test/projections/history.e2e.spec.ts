@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
+import { testPool } from '../support/database';
 import { eventually } from '../support/eventually';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 
@@ -15,6 +16,11 @@ describe('corrections, retractions and as-of on the timeline', () => {
   let id: string;
   const moments: Record<string, string> = {};
   const pause = () => new Promise((r) => setTimeout(r, 30));
+  // "As of" compares with recorded_at, which the database's clock writes: read the moments from the same clock,
+  // so the test cannot pass or fail on the skew between this process's clock and the server's.
+  const pool = testPool(1);
+  const databaseNow = async () =>
+    (await pool.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0].now.toISOString();
 
   const item = async (query: Record<string, string> = {}) => {
     const res = await http()
@@ -27,7 +33,7 @@ describe('corrections, retractions and as-of on the timeline', () => {
   beforeAll(async () => {
     app = await startTestApi();
     const sourceId = (await http().post('/api/admin/sources').set(auth).send(aSourceBody()).expect(201)).body.id;
-    moments.beforeRecord = new Date().toISOString();
+    moments.beforeRecord = await databaseNow();
     await pause();
     const body = aDiplomaticEventBody(sourceId, {
       title: 'Original title',
@@ -36,7 +42,7 @@ describe('corrections, retractions and as-of on the timeline', () => {
     id = (await http().post('/api/admin/events').set(auth).send(body).expect(201)).body.id;
     await eventually(async () => ((await item())?.version === 1 ? true : undefined));
     await pause();
-    moments.afterRecord = new Date().toISOString();
+    moments.afterRecord = await databaseNow();
     await pause();
     await http()
       .post(`/api/admin/events/${id}/corrections`)
@@ -49,9 +55,12 @@ describe('corrections, retractions and as-of on the timeline', () => {
       .expect(200);
     await eventually(async () => ((await item())?.version === 2 ? true : undefined));
     await pause();
-    moments.afterCorrection = new Date().toISOString();
+    moments.afterCorrection = await databaseNow();
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await pool.end();
+  });
 
   it('shows the correction on the timeline and on GET /api/events/:id', async () => {
     expect(await item()).toMatchObject({ title: 'Corrected title', version: 2, date: { start: '2023-10-23' } });

@@ -70,7 +70,7 @@ describe('projection rebuilds', () => {
   afterAll(async () => {
     await app.close();
     await pool.end();
-  });
+  }, 120_000); // closing waits for the projector's batch in flight, which a busy machine can make slow
 
   it('rebuilds to exactly the incremental tables, twice (replay twice → identical rows)', async () => {
     const first = await rebuildAndWait();

@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { leaderLock } from '../../libs/projections/src/locks';
+import { leaderLock } from '@libs/projections';
 
 /*
  * Real OS processes for multi-process specs: the compiled api and worker (`node dist/apps/<app>/src/main.js`)
@@ -29,32 +29,21 @@ export function projectRoot(): string {
 
 const entryPoint = (app: AppName) => join('dist', 'apps', app, 'src', 'main.js');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
-      newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 /** Runs `nest build <app>` for each app whose compiled entry point is missing or older than a source file. */
 export function buildIfStale(apps: AppName[], timeoutMs = 120_000): void {
   const root = projectRoot();
-  const sources = ['apps', 'libs', 'migrations'].map((dir) => newestSource(join(root, dir)));
-  const configs = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'].map((f) => statSync(join(root, f)).mtimeMs);
-  const newest = Math.max(...sources, ...configs);
-  for (const app of apps) {
-    const entry = join(root, entryPoint(app));
-    if (existsSync(entry) && statSync(entry).mtimeMs >= newest) continue;
-    try {
-      execFileSync('npx', ['nest', 'build', app], { cwd: root, stdio: 'pipe', timeout: timeoutMs });
-    } catch (error) {
-      const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-      throw new Error(`nest build ${app} failed: ${String(error)}\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
-    }
+  try {
+    // The same check as `npm start` (scripts/build-if-stale.mjs), so the two never disagree about "stale".
+    execFileSync(process.execPath, ['scripts/build-if-stale.mjs', ...apps], {
+      cwd: root,
+      stdio: 'pipe',
+      timeout: timeoutMs,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`nest build ${apps.join(', ')} failed: ${String(error)}\n${stdout ?? ''}${stderr ?? ''}`, {
+      cause: error,
+    });
   }
 }
 

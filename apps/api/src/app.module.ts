@@ -8,9 +8,11 @@ import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
 import { AdminController } from './admin/admin.controller';
 import { ArticlesController } from './articles/articles.controller';
+import { CredentialsController } from './credentials/credentials.controller';
 import { HistoryController } from './events/history.controller';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { Authenticator } from './http/authenticator';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation';
 import { METRICS } from './observability/metrics';
@@ -47,6 +49,7 @@ export class AppModule {
       controllers: [
         AdminController,
         ArticlesController,
+        CredentialsController,
         HistoryController,
         TemporalController,
         TimelineController,
@@ -57,6 +60,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
         SeedOnStart,
+        Authenticator,
       ],
     };
   }

@@ -8,11 +8,12 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { findProjectFile } from '@libs/diplomacy';
 import type { Upcaster } from '@libs/event-store';
-import { requestIdOf, type Runtime } from '@libs/platform';
+import { quietStartUp, requestIdOf, ROUTE_OF_REQUEST, type Runtime } from '@libs/platform';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { adminRateLimit } from './http/admin-rate-limit';
+import { Authenticator } from './http/authenticator';
 import { refuseControlCharactersInPath } from './http/path-guard';
 import { strictJsonParser } from './http/json-body';
 
@@ -37,13 +38,15 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
   recordHttpMetrics(adapter.getInstance());
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    // The request log line names the route pattern (/api/events/:id) as well as the URL.
+    Object.assign(request.raw, { [ROUTE_OF_REQUEST]: request.routeOptions?.url });
     done();
   });
   adapter.getInstance().addHook('onRequest', refuseControlCharactersInPath);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime, options), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietStartUp(app.get(Logger)));
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, strictJsonParser(adapter.getInstance()));
   app.enableCors({
     origin: runtime.config.corsOrigins === '*' ? true : runtime.config.corsOrigins,
@@ -63,7 +66,7 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
       },
     },
   });
-  await app.register(fastifyRateLimit, adminRateLimit(runtime));
+  await app.register(fastifyRateLimit, adminRateLimit(runtime, app.get(Authenticator)));
   // The timeline page: a small static bundle served by the api itself (no separate front-end server).
   // Registered directly (not useStaticAssets, whose dynamic import Jest's ESM loader cannot follow).
   await app.register(fastifyStatic, { root: findProjectFile('apps/api/public'), prefix: '/', index: ['index.html'] });

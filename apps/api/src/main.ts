@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { closeOnSignals, loadConfig, prepareRuntime, runMain } from '@libs/platform';
+import { closeOnSignals, loadConfig, plainLogsWhenPiped, prepareRuntime, runMain } from '@libs/platform';
 import { assertConnectionBudget, REGISTERED_PROJECTIONS } from '@libs/projections';
 import { createApiApp } from './create-app';
 
 async function main(): Promise<void> {
+  plainLogsWhenPiped();
   const logger = new Logger('Annals');
   const config = loadConfig();
   assertConnectionBudget(config, 'api', REGISTERED_PROJECTIONS.length);

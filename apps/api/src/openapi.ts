@@ -9,8 +9,9 @@ export const DOCS_JSON_PATH = 'docs-json';
 
 const DESCRIPTION = `Dated statements from the news, stored as immutable events and projected into a queryable timeline.
 
-Reads are public. Writes (\`/api/admin/…\`) need \`Authorization: Bearer <ADMIN_TOKEN>\`; requests without a valid
-token are rate-limited strictly per client address. Every error answers with one JSON shape, \`ErrorBody\`:
+Reads are public. Writes (\`/api/admin/…\`) need \`Authorization: Bearer <token>\`: a named credential's token
+(\`ann_…\`, role viewer, editor or admin) or ADMIN_TOKEN, the bootstrap admin. A token below the route's role gets 403.
+Requests with a valid token are rate-limited per credential; requests without one, strictly per client address. Every error answers with one JSON shape, \`ErrorBody\`:
 \`statusCode\`, \`error\` and \`message\`, plus \`code\` for domain errors and \`fields\` naming each bad field. While
 the database is unreachable every route that needs it answers 503 with \`Retry-After\` (code DATABASE.UNAVAILABLE).`;
 
@@ -19,6 +20,7 @@ const TAGS: [name: string, description: string][] = [
   ['Temporal', 'Try the date resolver on its own'],
   ['Admin', 'Record, correct and retract events; register sources'],
   ['Projections', 'Read-model status and rebuilds'],
+  ['Credentials', 'Named API credentials with a role; who is signed in'],
   ['Health', 'Health check for load balancers and monitors'],
   ['Metrics', 'Prometheus scrape endpoint'],
 ];
@@ -30,7 +32,12 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setDescription(DESCRIPTION)
     .setVersion(packageVersion())
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: undefined, description: 'The ADMIN_TOKEN' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: undefined,
+        description: 'A credential token (ann_…) or the ADMIN_TOKEN',
+      },
       'admin',
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);

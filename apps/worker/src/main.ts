@@ -1,11 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { closeOnSignals, ConfigError, loadConfig, prepareRuntime, runMain } from '@libs/platform';
+import {
+  closeOnSignals,
+  plainLogsWhenPiped,
+  quietStartUp,
+  ConfigError,
+  loadConfig,
+  prepareRuntime,
+  runMain,
+} from '@libs/platform';
 import { assertConnectionBudget, REGISTERED_PROJECTIONS } from '@libs/projections';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  plainLogsWhenPiped();
   const logger = new Logger('AnnalsWorker');
   const config = loadConfig();
   if (!config.databaseUrl) {
@@ -17,7 +26,7 @@ async function main(): Promise<void> {
   assertConnectionBudget(config, 'worker', REGISTERED_PROJECTIONS.length);
   const runtime = await prepareRuntime((message) => logger.log(message), config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(quietStartUp(app.get(PinoLogger)));
   await app.init();
   logger.log(`worker running (${runtime.embedded ? 'embedded Postgres' : 'DATABASE_URL'})`);
 

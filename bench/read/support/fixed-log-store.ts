@@ -1,6 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import { LOG_START, PostgresEventStore, type LogPosition, type StoredEvent } from '@libs/event-store';
-import { toStoredEvent, type EventRow } from '../../../libs/event-store/src/event-row';
+import {
+  LOG_START,
+  PostgresEventStore,
+  toStoredEvent,
+  type EventRow,
+  type LogPosition,
+  type StoredEvent,
+} from '@libs/event-store';
 
 /*
  * The store's READ_LOG_SQL selects `order_xid::text AS order_xid` and then says `ORDER BY order_xid, position`:

@@ -1,5 +1,6 @@
 export * from './diplomacy.errors';
 export * from './diplomacy.module';
+export * from './upcasters';
 export * from './command-meta';
 export * from './streams';
 export * from './taxonomy';

@@ -9,5 +9,6 @@ export * from './upcasting';
 export * from './event-ids';
 export * from './log-ownership';
 export * from './log-head';
+export * from './event-row';
 export * from './connection-errors';
 export * from './log-transfer';

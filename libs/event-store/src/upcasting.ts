@@ -23,3 +23,6 @@ export function upcast(
     version += 1;
   }
 }
+
+/** The DI token under which the domain registers its upcasters, once, for the store (no Nest here: a symbol). */
+export const EVENT_UPCASTERS = Symbol.for('annals:event-upcasters');

@@ -1,20 +1,26 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, type Upcaster } from '@libs/event-store';
+import { EVENT_UPCASTERS, PostgresEventStore, type Upcaster } from '@libs/event-store';
 import { dataSourceOptions, poolOf } from './database';
 import { ReadReplicas } from './read-replicas';
 import { APP_CONFIG, RUNTIME, type Runtime } from './runtime';
 
-export const EVENT_UPCASTERS = Symbol('EVENT_UPCASTERS');
-
-/** Config, the TypeORM DataSource and the event store (sharing TypeORM's pg pool), for every module. */
+/**
+ * Config, the TypeORM DataSource and the event store (sharing TypeORM's pg pool), for every module. The store's
+ * upcasters are the domain's, registered once under EVENT_UPCASTERS (libs/diplomacy's DomainEventsModule).
+ */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(
     runtime: Runtime,
-    options: { poolSize?: number; upcasters?: Upcaster[]; onAppended?: (types: readonly string[]) => void } = {},
+    options: {
+      poolSize?: number;
+      /** Beyond the domain's own (a deployment's fix for events an old importer wrote; tests): applied after them. */
+      upcasters?: Upcaster[];
+      onAppended?: (types: readonly string[]) => void;
+    } = {},
   ): DynamicModule {
     return {
       module: PlatformModule,
@@ -29,10 +35,10 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: runtime.config },
         {
           provide: PostgresEventStore,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) =>
+          inject: [DataSource, EVENT_UPCASTERS],
+          useFactory: (dataSource: DataSource, domain: readonly Upcaster[]) =>
             new PostgresEventStore(poolOf(dataSource), {
-              upcasters: options.upcasters ?? [],
+              upcasters: [...domain, ...(options.upcasters ?? [])],
               onAppended: options.onAppended,
             }),
         },

@@ -13,6 +13,7 @@ export * from './queries/timeline.handler';
 export * from './queries/timeline-item';
 export * from './queries/event.query';
 export * from './queries/actors.query';
+export * from './locks';
 export * from './projection-runner';
 export * from './parking/parked-events';
 export * from './parking/retry-parked';

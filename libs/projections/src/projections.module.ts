@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DomainEventsModule } from '@libs/diplomacy';
 import { ActorsProjection } from './actors/actors.projection';
 import { type Projection, PROJECTIONS } from './projection';
 import { ProjectionStatusService } from './projection-status';
@@ -30,7 +31,7 @@ export class ProjectionsModule {
     return {
       module: ProjectionsModule,
       global: true,
-      imports: [CqrsModule],
+      imports: [CqrsModule, DomainEventsModule],
       providers: [
         ...REGISTERED_PROJECTIONS,
         {

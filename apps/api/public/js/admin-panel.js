@@ -153,10 +153,11 @@ export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
     },
     onRefused: refused,
   });
+  const signedInAs = h('p', { class: 'signed-in-as' });
   const signedIn = h(
     'div',
     { class: 'admin-forms' },
-    h('div', { class: 'signed-in' }, h('p', {}, 'Signed in for this tab.'), signOut),
+    h('div', { class: 'signed-in' }, signedInAs, signOut),
     h('details', { class: 'panel' }, h('summary', {}, 'Register a source'), source),
     record.form,
   );
@@ -165,12 +166,21 @@ export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
   const render = () => {
     clear(body);
     if (adminSession.token()) {
+      const who = adminSession.who();
+      clear(signedInAs);
+      if (who)
+        signedInAs.append(
+          'Signed in as ',
+          h('strong', {}, h('bdi', {}, who.credentialName)),
+          ` (${who.role}) for this tab.`,
+        );
+      else signedInAs.append('Signed in for this tab.');
       body.append(signedIn);
       return () => record.focus();
     }
     const prompt = tokenForm({ note: refusal });
     refusal = null;
-    body.append(h('p', {}, 'Recording, correcting and retracting events needs the admin token.'), prompt.form);
+    body.append(h('p', {}, 'Recording, correcting and retracting events needs an editor’s API token.'), prompt.form);
     return prompt.focus;
   };
   adminSession.onChange(() => {

@@ -6,6 +6,8 @@ import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 // The admin token lives in sessionStorage only: it is forgotten when the tab closes, and is never written to
 // localStorage or a cookie (a cookie would also be sent with every request, inviting CSRF).
 const KEY = 'annals.adminToken';
+// Who the token acts as ({ credentialName, role }), as the server said at sign-in: shown, never trusted.
+const WHO = 'annals.signedInAs';
 const listeners = new Set();
 
 export const adminSession = {
@@ -16,12 +18,21 @@ export const adminSession = {
       return null;
     }
   },
-  signIn(token) {
+  who() {
+    try {
+      return JSON.parse(sessionStorage.getItem(WHO) ?? 'null');
+    } catch {
+      return null;
+    }
+  },
+  signIn(token, who) {
     sessionStorage.setItem(KEY, token);
+    sessionStorage.setItem(WHO, JSON.stringify({ credentialName: who.credentialName, role: who.role }));
     listeners.forEach((fn) => fn(token));
   },
   signOut() {
     sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(WHO);
     listeners.forEach((fn) => fn(null));
   },
   onChange(fn) {
@@ -43,19 +54,23 @@ export function tokenForm({ note } = {}) {
     'form',
     { class: 'token-form', novalidate: true },
     note ? h('p', { class: 'notice', role: 'alert' }, note) : null,
-    field('Admin token', input, 'Kept in this tab only, until you close it or sign out.'),
+    field(
+      'API token',
+      input,
+      'Yours, as an admin gave it to you. Kept in this tab only, until you close it or sign out.',
+    ),
     h('div', { class: 'actions' }, submit),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
     const token = input.value.trim();
-    if (!token) return showFieldErrors(form, { message: 'Enter the admin token.', fields: { token: 'is required' } });
+    if (!token) return showFieldErrors(form, { message: 'Enter your API token.', fields: { token: 'is required' } });
     submit.disabled = true;
     try {
-      await api.checkToken(token);
+      const who = await api.whoami(token);
       input.value = '';
-      adminSession.signIn(token);
+      adminSession.signIn(token, who);
     } catch (error) {
       const refused = error.status === 401 || error.status === 403;
       showFieldErrors(form, refused ? { message: error.message, fields: { token: error.message } } : error);

@@ -52,8 +52,8 @@ export const api = {
   actors: () => call('GET', '/api/actors', { query: { limit: 1000 } }),
   event: (id) => call('GET', `/api/events/${encodeURIComponent(id)}`),
   history: (id) => call('GET', `/api/events/${encodeURIComponent(id)}/history`),
-  /** A read that needs the admin token and changes nothing: the way to check a token. */
-  checkToken: (token) => call('GET', '/api/admin/projections', { token }),
+  /** Who a token acts as (any role): the way to check a token and to show who is signed in. */
+  whoami: (token) => call('GET', '/api/admin/whoami', { token }),
   registerSource: (token, body, key) =>
     call('POST', '/api/admin/sources', { token, body, headers: { 'idempotency-key': key } }),
   recordEvent: (token, body, key) =>

@@ -56,6 +56,8 @@ function entry(kind, event, ...content) {
       h('span', { class: 'history-kind' }, kind),
       h('span', { class: 'history-version' }, `version ${event.version}`),
       h('time', { datetime: event.recordedAt }, instantLabel(event.recordedAt)),
+      // Names are people's, in any script: isolated so they cannot reorder the line.
+      event.recordedBy ? h('span', { class: 'history-author' }, 'by ', h('bdi', {}, event.recordedBy.name)) : null,
     ),
     ...content,
   );

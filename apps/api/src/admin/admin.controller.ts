@@ -11,7 +11,7 @@ import {
   RetractEventCommand,
   type DateInput,
 } from '@libs/diplomacy';
-import { AdminGuard } from '../http/admin.guard';
+import { AdminGuard, RequiresRole } from '../http/admin.guard';
 import { commandMeta, isValidIdempotencyKey } from '../http/request-meta';
 import { errorBody } from '../http/error-body';
 import { UUID_PARAM } from '../http/uuid.pipe';
@@ -24,9 +24,10 @@ import { SourceRegisteredSchema, VersionedResultSchema, WriteResultSchema } from
 
 @ApiTags('Admin')
 @ApiBearerAuth('admin')
-@ApiErrors({ 401: true, 413: true, 415: true, 429: true })
+@ApiErrors({ 401: true, 403: 'A viewer credential: writes need the editor role', 413: true, 415: true, 429: true })
 @Controller('api/admin')
 @UseGuards(AdminGuard)
+@RequiresRole('editor')
 export class AdminController {
   constructor(private readonly commands: CommandBus) {}
 

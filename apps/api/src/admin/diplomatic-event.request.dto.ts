@@ -1,38 +1,16 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsNotEmptyObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsNotEmptyObject, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ACTOR_ROLES, EVENT_STATUSES, type ActorRole, type EventStatus } from '@libs/diplomacy';
-import { IsCalendarDate, IsCameoCode, IsCountryCode, NoControlCharacters, NotTogetherWith } from '../http/validators';
+import { ActorId, ActorList, TextField } from '../http/field-rules';
+import { IsCalendarDate, IsCameoCode, IsCountryCode, NotTogetherWith } from '../http/validators';
 import { DIRECTIONS, IsDirection } from './source.request.dto';
 
 export class ActorDto {
-  @ApiProperty({
-    pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
-    description: 'A stable slug: the same person across events',
-    example: 'emmanuel-macron',
-  })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'id must be a lower-case slug such as "emmanuel-macron"' })
+  @ActorId({ description: 'A stable slug: the same person across events' })
   id!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Emmanuel Macron' })
-  @IsString({ message: 'name must be a string' })
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  @NoControlCharacters()
+  @TextField('name', { example: 'Emmanuel Macron' })
   name!: string;
 
   @ApiProperty({ description: 'ISO 3166-1 alpha-3 country code', pattern: '^[A-Z]{3}$', example: 'FRA' })
@@ -45,11 +23,7 @@ export class ActorDto {
 }
 
 export class LocationDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Astana' })
-  @IsString({ message: 'name must be a string' })
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  @NoControlCharacters()
+  @TextField('name', { example: 'Astana' })
   name!: string;
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3 country code', pattern: '^[A-Z]{3}$', example: 'KAZ' })
@@ -66,17 +40,14 @@ export class LocationDto {
     'or explicit `start` (and optional `end`) dates; not both.',
 })
 export class DateDto {
-  @ApiPropertyOptional({
-    maxLength: 200,
+  @TextField('expression', {
+    optional: true,
+    nonEmpty: true,
     description: "The source's own words for the date; required unless start is given",
     example: 'الأسبوع الماضي',
   })
   @ValidateIf((d: DateDto) => d.start === undefined || d.expression !== undefined)
   @NotTogetherWith('start')
-  @IsString({ message: 'expression must be a string (or give start instead)' })
-  @IsNotEmpty({ message: 'expression must not be empty' })
-  @MaxLength(200, { message: 'expression must be at most 200 characters' })
-  @NoControlCharacters()
   expression?: string;
 
   @ApiPropertyOptional({
@@ -114,11 +85,7 @@ export class SourceRefDto {
   @IsUUID('all', { message: 'sourceId must be the uuid of a registered source' })
   sourceId!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The words of the source this event rests on' })
-  @IsString({ message: 'quote must be a string' })
-  @IsNotEmpty({ message: 'quote must not be empty' })
-  @MaxLength(5000, { message: 'quote must be at most 5000 characters' })
-  @NoControlCharacters()
+  @TextField('quote', { description: 'The words of the source this event rests on' })
   quote!: string;
 }
 
@@ -127,24 +94,13 @@ export class RecordEventRequestDto {
   @IsCameoCode()
   type!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'Macron visits Kazakhstan' })
-  @IsString({ message: 'title must be a string' })
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(500, { message: 'title must be at most 500 characters' })
-  @NoControlCharacters()
+  @TextField('title', { example: 'Macron visits Kazakhstan' })
   title!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
-  @IsOptional()
-  @IsString({ message: 'summary must be a string' })
-  @MaxLength(5000, { message: 'summary must be at most 5000 characters' })
-  @NoControlCharacters()
+  @TextField('summary', { optional: true, nullable: true })
   summary?: string;
 
-  @ApiProperty({ type: () => [ActorDto], minItems: 1, maxItems: 50 })
-  @IsArray({ message: 'actors must be an array' })
-  @ArrayMinSize(1, { message: 'actors must list at least one actor' })
-  @ArrayMaxSize(50, { message: 'actors must list at most 50 actors' })
+  @ActorList({ type: () => [ActorDto] })
   @ValidateNested({ each: true })
   @Type(() => ActorDto)
   actors!: ActorDto[];

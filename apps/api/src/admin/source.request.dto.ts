@@ -1,37 +1,23 @@
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOrDateTime, NoControlCharacters } from '../http/validators';
+import { LIMITS } from '@libs/diplomacy';
+import { LanguageTag, TextField } from '../http/field-rules';
+import { IsDateOrDateTime } from '../http/validators';
 
 export class RegisterSourceRequestDto {
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'ماكرون يزور كازاخستان' })
-  @IsString({ message: 'title must be a string' })
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(500, { message: 'title must be at most 500 characters' })
-  @NoControlCharacters()
+  @TextField('title', { example: 'ماكرون يزور كازاخستان' })
   title!: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: 2000, description: 'An http(s) URL' })
+  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.url, description: 'An http(s) URL' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) URL' })
-  @MaxLength(2000, { message: 'url must be at most 2000 characters' })
+  @MaxLength(LIMITS.url, { message: `url must be at most ${LIMITS.url} characters` })
   url?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Al Jazeera' })
-  @IsOptional()
-  @IsString({ message: 'publisher must be a string' })
-  @MaxLength(200, { message: 'publisher must be at most 200 characters' })
-  @NoControlCharacters()
+  @TextField('publisher', { optional: true, example: 'Al Jazeera' })
   publisher?: string;
 
-  @ApiProperty({
-    description: 'BCP 47 language tag of the text',
-    pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
-    example: 'ar',
-  })
-  @IsString({ message: 'language must be a string' })
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-    message: 'language must be a BCP 47 language tag such as "ar" or "en"',
-  })
+  @LanguageTag({ description: 'BCP 47 language tag of the text', example: 'ar' })
   language!: string;
 
   @ApiProperty({
@@ -41,11 +27,7 @@ export class RegisterSourceRequestDto {
   @IsDateOrDateTime()
   publishedAt!: string;
 
-  @ApiPropertyOptional({ maxLength: 200_000, description: 'The full text of the source' })
-  @IsOptional()
-  @IsString({ message: 'text must be a string' })
-  @MaxLength(200_000, { message: 'text must be at most 200000 characters' })
-  @NoControlCharacters()
+  @TextField('text', { optional: true, description: 'The full text of the source' })
   text?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PostgresEventStore } from '@libs/event-store';
+import { PostgresEventStore, type EventMetadata } from '@libs/event-store';
 import { diplomaticEventStream } from '@libs/diplomacy';
 import { ReadDatabase } from '@libs/projections';
 import { errorBody } from '../http/error-body';
@@ -38,7 +38,16 @@ export class HistoryController {
         type: e.type,
         data: e.data,
         recordedAt: e.recordedAt.toISOString(),
+        recordedBy: recordedBy(e.metadata),
       })),
     };
   }
+}
+
+/** Who wrote a version: the credential (id and name) or, for events written before credentials, the actor. */
+function recordedBy(metadata: EventMetadata): { credentialId?: string; name: string } | null {
+  const { credentialId, credentialName, actor } = metadata;
+  if (typeof credentialId === 'string' && typeof credentialName === 'string')
+    return { credentialId, name: credentialName };
+  return typeof actor === 'string' ? { name: actor } : null;
 }

@@ -1,3 +1,4 @@
+import { formatDate, parseCalendarDate } from '@libs/temporal';
 import type { TimelineItem } from '@libs/projections';
 
 type Actor = TimelineItem['actors'][number];
@@ -29,11 +30,9 @@ export function firstSource(item: TimelineItem): TimelineItem['sources'][number]
   return item.sources[0];
 }
 
-/** `date` (YYYY-MM-DD) moved by `days`, on the proleptic Gregorian calendar (years below 100 included). */
+/** `date` (YYYY-MM-DD) moved by `days`, with libs/temporal's calendar (proleptic Gregorian, any year). */
 export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const moved = new Date(0);
-  moved.setUTCFullYear(year, month - 1, day + days);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(moved.getUTCFullYear(), 4)}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
+  const day = parseCalendarDate(date);
+  if (day === undefined) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
+  return formatDate(day + days);
 }

@@ -1,24 +1,57 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { RUNTIME, type Runtime } from '@libs/platform';
-import { bearerTokenOf, tokenDigest, tokenMatches } from './bearer-token';
+import { roleAllows, type Principal, type Role } from '../credentials/roles';
+import { Authenticator, grant } from './authenticator';
 
-/** Admin routes need `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. */
+const REQUIRED_ROLE = 'annals:required-role';
+
+/** The least role a route (or every route of a controller) needs; without it, AdminGuard asks for admin. */
+export const RequiresRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+
+/**
+ * Admin routes need `Authorization: Bearer <token>`: ADMIN_TOKEN (the bootstrap admin) or a named credential's
+ * token, looked up on every request so a revocation holds at once. 401: no valid token; 403: a valid token whose
+ * role is below the route's.
+ */
 @Injectable()
 export class AdminGuard implements CanActivate {
-  private readonly expected: Buffer | undefined;
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly reflector: Reflector,
+  ) {}
 
-  constructor(@Inject(RUNTIME) runtime: Runtime) {
-    this.expected = runtime.adminToken ? tokenDigest(runtime.adminToken) : undefined;
-  }
-
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const token = bearerTokenOf(request);
-    if (!this.expected) throw new UnauthorizedException('admin routes are disabled: ADMIN_TOKEN is not configured');
-    if (token === undefined)
-      throw new UnauthorizedException('missing bearer token: send Authorization: Bearer <admin token>');
-    if (!tokenMatches(token, this.expected)) throw new UnauthorizedException('invalid admin token');
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const needed =
+      this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ??
+      'admin';
+    await admit(this.authenticator, context.switchToHttp().getRequest<FastifyRequest>(), needed);
     return true;
   }
+}
+
+/** The request's principal when its role reaches `needed`; 401 without a valid token, 403 below the role. */
+export async function admit(authenticator: Authenticator, request: FastifyRequest, needed: Role): Promise<Principal> {
+  const result = await authenticator.authenticate(request);
+  if ('refused' in result) {
+    throw new UnauthorizedException(
+      result.refused === 'missing' ? 'missing bearer token: send Authorization: Bearer <token>' : 'invalid admin token',
+    );
+  }
+  const { principal } = result;
+  if (!roleAllows(principal.role, needed)) {
+    const article = principal.role === 'admin' ? 'an' : 'a';
+    throw new ForbiddenException(
+      `this needs the ${needed} role; credential "${principal.credentialName}" is ${article} ${principal.role}`,
+    );
+  }
+  grant(request, principal);
+  return principal;
 }

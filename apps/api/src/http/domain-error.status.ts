@@ -11,6 +11,7 @@ export function statusForCode(code: string): number | undefined {
       return 400;
     case 'DIPLOMATIC_EVENT.NOT_FOUND':
     case 'PROJECTION.UNKNOWN':
+    case 'CREDENTIAL.NOT_FOUND':
       return 404;
     case 'TIMELINE.RETRACTED':
       return 410;
@@ -19,6 +20,7 @@ export function statusForCode(code: string): number | undefined {
     case 'EVENT_STORE.VERSION_CONFLICT':
     case 'EVENT_STORE.IDEMPOTENCY_CONFLICT':
     case 'PROJECTION.REBUILD_RUNNING':
+    case 'CREDENTIAL.NAME_TAKEN':
       return 409;
     case 'IDEMPOTENCY.KEY_REUSED':
     case 'TEMPORAL.UNRESOLVABLE':

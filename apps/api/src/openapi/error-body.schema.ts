@@ -35,18 +35,19 @@ export class ErrorBodySchema {
   currentVersion?: number;
 }
 
-export type ErrorStatus = 400 | 401 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 const DEFAULT_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'The request is malformed or breaks a rule; `fields` names each bad field',
-  401: 'Missing or wrong admin bearer token (or ADMIN_TOKEN is not configured)',
+  401: 'Missing, wrong or revoked bearer token',
+  403: "The credential's role is below what this route needs",
   404: 'Not found',
   409: 'Conflict with the current state',
   410: 'Gone',
   413: 'The request body is larger than 1 MiB',
   415: 'The request body must be JSON (Content-Type: application/json)',
   422: 'Well-formed but cannot be processed',
-  429: 'Too many admin requests from this address; retry after Retry-After seconds',
+  429: 'Too many requests with this credential, or without a valid token from this address; retry after Retry-After seconds',
   503: 'minPosition was not reached within MIN_POSITION_WAIT_MS on any server (code READ.POSITION_NOT_REACHED); retry',
 };
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { RecordedBySchema } from './credentials.schema';
 
 @ApiSchema({ name: 'HistoryEntry', description: 'One stored event, exactly as the log holds it.' })
 export class HistoryEntrySchema {
@@ -20,6 +21,13 @@ export class HistoryEntrySchema {
 
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
+
+  @ApiProperty({
+    type: () => RecordedBySchema,
+    nullable: true,
+    description: 'Who wrote this version: the credential id and name (never a token); null when unknown',
+  })
+  recordedBy!: RecordedBySchema | null;
 }
 
 @ApiSchema({ name: 'EventHistory', description: 'The record, its corrections and its retraction, oldest first.' })

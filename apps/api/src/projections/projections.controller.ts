@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PostgresEventStore } from '@libs/event-store';
 import { listParked, ProjectionStatusService, RebuildService, retryParked } from '@libs/projections';
-import { AdminGuard } from '../http/admin.guard';
+import { AdminGuard, RequiresRole } from '../http/admin.guard';
 import { ApiErrors } from '../openapi/error-body.schema';
 import {
   ParkedEventsSchema,
@@ -13,9 +13,10 @@ import {
 
 @ApiTags('Projections')
 @ApiBearerAuth('admin')
-@ApiErrors({ 401: true, 429: true })
+@ApiErrors({ 401: true, 403: true, 429: true })
 @Controller('api/admin/projections')
 @UseGuards(AdminGuard)
+@RequiresRole('admin')
 export class ProjectionsController {
   constructor(
     private readonly rebuilds: RebuildService,
@@ -24,6 +25,7 @@ export class ProjectionsController {
   ) {}
 
   @Get()
+  @RequiresRole('viewer')
   @ApiOperation({
     summary: 'Each projection: position, lag, state, leader, last progress, parked events, rebuild progress',
   })

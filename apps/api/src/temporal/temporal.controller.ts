@@ -1,24 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { extract, resolve } from '@libs/temporal';
-import { IsCalendarDate, NoControlCharacters } from '../http/validators';
+import { TextField } from '../http/field-rules';
+import { IsCalendarDate } from '../http/validators';
 import { DIRECTIONS, IsDirection } from '../admin/source.request.dto';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { TemporalExtractionSchema, TemporalResolutionSchema } from '../openapi/temporal.schema';
 import { ExtractRequestDto } from './extract.request.dto';
 
 export class ResolveRequestDto {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: 200,
-    description: 'A date expression, Arabic or English',
-    example: 'الأسبوع الماضي',
-  })
-  @IsString({ message: 'expression must be a string' })
-  @IsNotEmpty({ message: 'expression must not be empty' })
-  @MaxLength(200, { message: 'expression must be at most 200 characters' })
-  @NoControlCharacters()
+  @TextField('expression', { description: 'A date expression, Arabic or English', example: 'الأسبوع الماضي' })
   expression!: string;
 
   @ApiProperty({ format: 'date', description: 'The day the expression is relative to', example: '2023-11-01' })

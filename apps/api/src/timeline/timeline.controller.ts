@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetActorsQuery, GetEventQuery, GetTimelineQuery } from '@libs/projections';
 import { ReadQueryDto } from '../http/min-position';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
-import { ActorsQueryDto, TimelineQueryDto } from './timeline.request.dto';
+import { ActorsQueryDto, TimelineQueryDto, TimelineWithAuthorQueryDto } from './timeline.request.dto';
+import { admit } from '../http/admin.guard';
+import { Authenticator } from '../http/authenticator';
 import { toTimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
@@ -15,13 +18,23 @@ import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../ope
 @ApiErrors({ 503: true })
 @Controller('api')
 export class TimelineController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly authenticator: Authenticator,
+  ) {}
 
   @Get('timeline')
   @ApiOperation({ summary: 'The timeline: current events in date order, filtered, a page at a time' })
   @ApiOkResponse({ type: TimelinePageSchema })
-  @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor' })
-  timeline(@Query() query: TimelineQueryDto) {
+  @ApiErrors({
+    400: 'An invalid query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
+    401: 'recordedBy without a valid bearer token',
+    403: 'recordedBy with a token below the admin role',
+    429: 'Too many requests with this token (or without a valid one from this address)',
+  })
+  async timeline(@Query() query: TimelineWithAuthorQueryDto, @Req() request: FastifyRequest) {
+    // Who wrote what is for admins: the filter alone is guarded; the timeline itself stays public.
+    if (query.recordedBy !== undefined) await admit(this.authenticator, request, 'admin');
     const { filter, limit, cursor, minPosition } = toTimelineRequest(query);
     return this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
   }

@@ -3,20 +3,21 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, 
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES } from '@libs/diplomacy';
 import { MinPositionParam } from '../http/min-position';
+import { ActorId } from '../http/field-rules';
 import { IsCalendarDate, IsCountryCode, NoControlCharacters } from '../http/validators';
+
+const CREDENTIAL_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|admin-token)$/;
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
 /** Query parameters of GET /api/timeline (and its exports); unknown parameters are refused. */
 export class TimelineQueryDto {
-  @ApiPropertyOptional({
+  @ActorId({
+    optional: true,
     description: 'Only events this actor took part in (an actor id)',
-    pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
-    example: 'emmanuel-macron',
+    message: '$property must be an actor id such as "emmanuel-macron"',
   })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'actor must be an actor id such as "emmanuel-macron"' })
   actor?: string;
 
   @ApiPropertyOptional({
@@ -99,6 +100,19 @@ export class TimelineQueryDto {
 
   @MinPositionParam()
   minPosition?: number;
+}
+
+/** GET /api/timeline only: `recordedBy` needs an admin token, so exports and the actor timeline do not take it. */
+export class TimelineWithAuthorQueryDto extends TimelineQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Admins only (401 without a token, 403 below admin): events any version of which this credential wrote ' +
+      '(a credential id, or "admin-token" for ADMIN_TOKEN)',
+    example: '0f8c3d1e-9a7b-4c2d-8e6f-0a1b2c3d4e5f',
+  })
+  @IsOptional()
+  @Matches(CREDENTIAL_ID, { message: 'recordedBy must be a credential id (a uuid, or "admin-token")' })
+  recordedBy?: string;
 }
 
 export class ActorsQueryDto {

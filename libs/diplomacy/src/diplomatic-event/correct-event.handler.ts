@@ -1,22 +1,23 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DiplomaticEventRepository } from './diplomatic-event.repository';
+import { PostgresEventStore } from '@libs/event-store';
+import { CommandHandling } from '../command-handling';
+import { sourcePublishedOn } from '../source/load-source';
+import { DIPLOMATIC_EVENTS } from './diplomatic-event';
 import { decideCorrect } from './diplomatic-event.decide';
 import { CorrectEventCommand } from './correct-event.command';
-import { DiplomaticEventNotFoundError, DiplomaticEventVersionConflictError } from '../diplomacy.errors';
 
 @CommandHandler(CorrectEventCommand)
 export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand> {
-  constructor(private readonly events: DiplomaticEventRepository) {}
+  constructor(
+    private readonly commands: CommandHandling,
+    private readonly store: PostgresEventStore,
+  ) {}
 
   async execute({ id, expectedVersion, changes, reason, meta }: CorrectEventCommand) {
-    const state = await this.events.load(id);
-    if (state.status === 'none') throw new DiplomaticEventNotFoundError(id);
-    if (state.version !== expectedVersion) {
-      throw new DiplomaticEventVersionConflictError(id, expectedVersion, state.version);
-    }
-    const sourcePublishedOn = await this.events.sourcePublishedOn(state.facts.source.sourceId);
-    const decided = decideCorrect(id, changes, reason, state, { sourcePublishedOn });
-    const { duplicate: _duplicate, ...result } = await this.events.append(id, expectedVersion, decided, meta);
-    return result;
+    return this.commands.handle(DIPLOMATIC_EVENTS, id, { meta, expectedVersion }, async (state) => {
+      // Relative dates in a correction are anchored on the event's own source (a missing event has none).
+      const anchor = state.status === 'none' ? '' : await sourcePublishedOn(this.store, state.facts.source.sourceId);
+      return decideCorrect(id, changes, reason, state, { sourcePublishedOn: anchor });
+    });
   }
 }

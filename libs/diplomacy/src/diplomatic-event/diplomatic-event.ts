@@ -1,3 +1,6 @@
+import type { StreamKind } from '../command-handling';
+import { DiplomaticEventVersionConflictError } from '../diplomacy.errors';
+import { diplomaticEventStream } from '../streams';
 import type { DiplomaticEventEvent } from './diplomatic-event.events';
 import type { DiplomaticEventFacts } from './diplomatic-event.types';
 
@@ -33,6 +36,14 @@ export function applyChanges(
   const next: DiplomaticEventFacts = { ...facts, ...rest };
   return quote === undefined ? next : { ...next, source: { ...facts.source, quote } };
 }
+
+/** Diplomatic event streams for the shared command path. */
+export const DIPLOMATIC_EVENTS: StreamKind<DiplomaticEventState, DiplomaticEventEvent> = {
+  streamName: diplomaticEventStream,
+  initialState: INITIAL_STATE,
+  evolve,
+  versionConflict: (id, expected, current) => new DiplomaticEventVersionConflictError(id, expected, current),
+};
 
 export function replay(events: readonly DiplomaticEventEvent[]): DiplomaticEventState {
   return events.reduce(evolve, INITIAL_STATE);

@@ -1,12 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMeta } from '../command-meta';
+import type { WriteResult } from '../command-handling';
 import type { DiplomaticEventInput } from './diplomatic-event.types';
 
-export interface WriteResult {
-  id: string;
-  version: number;
-  position: number;
-}
+export type { WriteResult } from '../command-handling';
 
 export class RecordEventCommand extends Command<WriteResult> {
   constructor(

@@ -1,5 +1,6 @@
 import { isCalendarDate, resolve, TemporalError } from '@libs/temporal';
 import type { DateInput, EventDate } from './diplomatic-event.types';
+import { checkText, LIMITS } from './validate-facts';
 
 /**
  * Turns a date input into the stored EventDate. Runs once, when the command is handled: the result is a fact
@@ -10,7 +11,8 @@ export function resolveEventDate(input: DateInput, defaultAnchor: string): Event
   if ('expression' in input) {
     const anchor = input.anchor ?? defaultAnchor;
     const direction = input.direction ?? 'past';
-    if (!input.expression?.trim()) return { 'date.expression': 'must not be empty' };
+    const problems = checkText(input.expression, 'date.expression', LIMITS.expression, true);
+    if (Object.keys(problems).length > 0) return problems;
     if (!isCalendarDate(anchor))
       return { 'date.anchor': `must be a real calendar date (YYYY-MM-DD, years 1 to 9999), got "${anchor}"` };
     try {

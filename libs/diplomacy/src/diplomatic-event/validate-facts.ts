@@ -1,8 +1,21 @@
 import { isCameoCode, isCountryCode } from '../taxonomy';
 import { ACTOR_ROLES, EVENT_STATUSES, type Actor, type Location } from './diplomatic-event.types';
 
-export const LIMITS = { title: 500, summary: 5000, quote: 5000, name: 200, reason: 2000 } as const;
+/** Every length limit of the domain's text (characters) and list (items); the HTTP DTOs are composed from these. */
+export const LIMITS = {
+  title: 500,
+  summary: 5000,
+  quote: 5000,
+  name: 200,
+  reason: 2000,
+  expression: 200,
+  actors: 50,
+  url: 2000,
+  publisher: 200,
+  text: 200_000,
+} as const;
 export const ACTOR_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 type Problems = Record<string, string>;
 
@@ -23,6 +36,7 @@ export function checkText(value: unknown, field: string, max: number, required: 
 
 export function checkActors(actors: unknown, field = 'actors'): Problems {
   if (!Array.isArray(actors) || actors.length === 0) return { [field]: 'must list at least one actor' };
+  if (actors.length > LIMITS.actors) return { [field]: `must list at most ${LIMITS.actors} actors` };
   const problems: Problems = {};
   const seen = new Set<string>();
   (actors as Actor[]).forEach((actor, i) => {

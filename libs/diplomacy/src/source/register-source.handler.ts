@@ -1,30 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
-import { InvalidDiplomaticEventError } from '../diplomacy.errors';
-import { eventMetadata } from '../command-meta';
-import { sourceStream } from '../streams';
+import { CommandHandling } from '../command-handling';
 import { RegisterSourceCommand } from './register-source.command';
+import { SOURCES } from './source';
 import { decideRegisterSource } from './source.decide';
 
 @CommandHandler(RegisterSourceCommand)
 export class RegisterSourceHandler implements ICommandHandler<RegisterSourceCommand> {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly commands: CommandHandling) {}
 
   async execute({ id, input, meta }: RegisterSourceCommand) {
-    const events = decideRegisterSource(id, input);
-    const result = await this.store
-      .append(
-        sourceStream(id),
-        'no_stream',
-        events.map((e) => ({ ...e, metadata: eventMetadata(meta) })),
-        { idempotencyKey: meta.idempotencyKey },
-      )
-      .catch((error: unknown) => {
-        if ((error as { code?: string }).code === 'EVENT_STORE.VERSION_CONFLICT') {
-          throw new InvalidDiplomaticEventError({ id: `source ${id} already exists` });
-        }
-        throw error;
-      });
-    return { id, version: result.version, position: result.positions[0] };
+    return this.commands.handle(SOURCES, id, { meta, expectedVersion: 'no_stream' }, (state) =>
+      decideRegisterSource(id, input, state),
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { isCalendarDate } from '@libs/temporal';
 import { InvalidDiplomaticEventError } from '../diplomacy.errors';
-import { checkText } from '../diplomatic-event/validate-facts';
+import { checkText, LANGUAGE_TAG_PATTERN, LIMITS } from '../diplomatic-event/validate-facts';
 import type { RegisterSourceInput } from './register-source.command';
+import type { SourceState } from './source';
 import type { SourceRegistered } from './source.events';
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** A publication date: an ISO 8601 date, or date-time with a zone, on a day that exists. */
@@ -13,14 +13,15 @@ export function isDateOrDateTime(value: unknown): value is string {
   return match !== null && isCalendarDate(match[1]);
 }
 
-export function decideRegisterSource(id: string, input: RegisterSourceInput): [SourceRegistered] {
+export function decideRegisterSource(id: string, input: RegisterSourceInput, state: SourceState): [SourceRegistered] {
+  if (state.status !== 'none') throw new InvalidDiplomaticEventError({ id: `source ${id} already exists` });
   const problems = {
-    ...checkText(input.title, 'title', 500, true),
-    ...checkText(input.url, 'url', 2000, false),
-    ...checkText(input.publisher, 'publisher', 200, false),
-    ...checkText(input.text, 'text', 200_000, false),
+    ...checkText(input.title, 'title', LIMITS.title, true),
+    ...checkText(input.url, 'url', LIMITS.url, false),
+    ...checkText(input.publisher, 'publisher', LIMITS.publisher, false),
+    ...checkText(input.text, 'text', LIMITS.text, false),
   };
-  if (typeof input.language !== 'string' || !LANGUAGE_TAG.test(input.language)) {
+  if (typeof input.language !== 'string' || !LANGUAGE_TAG_PATTERN.test(input.language)) {
     problems.language = 'must be a BCP 47 language tag such as "ar" or "en"';
   }
   if (input.textSha256 !== undefined && !/^[0-9a-f]{64}$/.test(input.textSha256)) {

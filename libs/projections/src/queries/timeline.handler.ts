@@ -18,6 +18,14 @@ export function timelineConditions(filter: TimelineFilter, params: unknown[]): s
   if (filter.status) where.push(`v.status = ${add(filter.status)}`);
   if (filter.from) where.push(`v.date_end >= ${add(filter.from)}::date`);
   if (filter.to) where.push(`v.date_start <= ${add(filter.to)}::date`);
+  if (filter.recordedBy) {
+    // Authorship is a fact of the log, not of the read model: an admin-only filter reads it there, one
+    // (stream_id, version) index range per candidate row.
+    where.push(
+      `EXISTS (SELECT 1 FROM events e WHERE e.stream_id = 'diplomatic-event-' || v.id::text
+                 AND e.metadata->>'credentialId' = ${add(filter.recordedBy)})`,
+    );
+  }
   if (filter.q) {
     const q = add(filter.q);
     where.push(

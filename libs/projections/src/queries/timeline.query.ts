@@ -14,6 +14,8 @@ export interface TimelineFilter {
   q?: string;
   /** The timeline as recorded at this instant. */
   asOf?: Date;
+  /** Only events a version of which this credential wrote (its id, from the log's metadata). */
+  recordedBy?: string;
 }
 
 export interface TimelinePage {

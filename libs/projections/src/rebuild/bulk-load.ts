@@ -1,4 +1,5 @@
-import type { PoolClient } from 'pg';
+import { availableParallelism } from 'node:os';
+import { Client, type ClientConfig, type PoolClient } from 'pg';
 import type { Projection, Tables } from '../projection';
 import { indexNamesByDefinition } from './shadow-tables';
 
@@ -31,14 +32,34 @@ export async function deferIndexes(db: PoolClient, projection: Projection, shado
   return deferred;
 }
 
-/** Builds the deferred indexes (unnamed: the swap gives every index its live name, matched by definition). */
-export async function buildDeferredIndexes(db: PoolClient, deferred: readonly DeferredIndex[]): Promise<void> {
-  if (deferred.length === 0) return;
-  // A GIN build sorts in maintenance_work_mem; the default 64 MB spills a large timeline to disk several times.
-  await db.query(`SET maintenance_work_mem = '256MB'`);
-  try {
-    for (const { table, definition } of deferred) await db.query(`CREATE INDEX ON ${table} ${definition}`);
-  } finally {
-    await db.query('RESET maintenance_work_mem');
-  }
+/**
+ * Builds the deferred indexes (unnamed: the swap gives every index its live name, matched by definition), several
+ * at once: CREATE INDEX takes a SHARE lock, which other index builds on the same table share, and each build uses
+ * one core. The connections are opened here, not taken from a pool that may be busy.
+ */
+export async function buildDeferredIndexes(
+  connection: ClientConfig,
+  deferred: readonly DeferredIndex[],
+  builders = Math.min(4, Math.max(1, availableParallelism())),
+): Promise<void> {
+  const queue = [...deferred];
+  const build = async () => {
+    const client = new Client({ ...connection, application_name: 'annals-rebuild-index' });
+    client.on('error', () => undefined); // a broken connection fails the build in flight, and so the rebuild
+    await client.connect();
+    try {
+      // A GIN build sorts in maintenance_work_mem; the default 64 MB spills a large timeline to disk several times.
+      await client.query(`SET maintenance_work_mem = '256MB'`);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await client.query(`CREATE INDEX ON ${next.table} ${next.definition}`);
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  // Largest first (the GIN indexes) so that no build starts last and runs alone.
+  queue.sort((a, b) => Number(b.definition.includes('USING gin')) - Number(a.definition.includes('USING gin')));
+  const results = await Promise.allSettled(Array.from({ length: Math.min(builders, queue.length) }, build));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

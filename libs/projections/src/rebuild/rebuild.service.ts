@@ -159,7 +159,7 @@ export class RebuildService implements OnApplicationBootstrap, OnApplicationShut
       const position = projection.partitionedRebuild
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report)
         : await this.load(db, projection, shadow, LOG_START, progress, report);
-      await buildDeferredIndexes(db, deferred);
+      await buildDeferredIndexes(this.store.pool.options, deferred);
       const outcome = await this.swap(db, projection, shadow, position, progress);
       await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });
       onProgress?.(progress);

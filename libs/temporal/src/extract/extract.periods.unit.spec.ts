@@ -45,6 +45,8 @@ const families: Record<string, FamilyRow[]> = {
     ['Markets close on Thanksgiving 2023.', 'Thanksgiving 2023', '2023-11-23'],
     ['The pilgrims arrive at Easter 2024.', 'Easter 2024', '2024-03-31'],
     ['يحتفلون بعيد الميلاد المقبل', 'عيد الميلاد المقبل', '2023-12-25'],
+    ['احتفلوا بعيد الفصح 2024', 'عيد الفصح 2024', '2024-03-31'],
+    ['The ceasefire held over the Islamic New Year.', 'the Islamic New Year', '2023-07-19'],
   ],
   'Islamic holidays and Hijri dates': [
     ['زار مكة في عيد الفطر الماضي', 'عيد الفطر الماضي', '2023-04-21'],

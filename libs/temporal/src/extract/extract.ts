@@ -13,7 +13,7 @@ import { EXTRACT_RULES } from './rules';
 import { withQuarterReference, withTimexMod } from './refine';
 import { rewriteSynonyms } from './synonyms';
 import { type Token, tokenize } from './tokens';
-import { isConnector, isKnownWord, mayBeTemporal } from './vocabulary';
+import { isConnector, isKnownWord, mayBeTemporal, mayEnd } from './vocabulary';
 
 /** The longest expression, in words, that the search tries ("from the 13th to the 15th of July 2023"). */
 const MAX_WORDS = 9;
@@ -31,6 +31,8 @@ interface Search {
   readonly tokens: readonly Token[];
   readonly anchor: DayNumber;
   readonly dayFirst: boolean;
+  /** Readings already made in this call, by direction and normalised words: windows are read more than once. */
+  readonly readings: Map<string, Reading | undefined>;
 }
 
 /**
@@ -42,7 +44,13 @@ export function extract(text: string, anchor: string, language?: Language): Extr
   if (anchorDay === undefined) throw new InvalidAnchorError(anchor);
   const lang = language ?? detectLanguage(text);
   const tokens = tokenize(text, isKnownWord);
-  const search: Search = { text, tokens, anchor: anchorDay, dayFirst: prefersDayFirst(text, lang) };
+  const search: Search = {
+    text,
+    tokens,
+    anchor: anchorDay,
+    dayFirst: prefersDayFirst(text, lang),
+    readings: new Map(),
+  };
   const mentions: Mention[] = [];
   for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
   return { language: lang, mentions: withQuarterReference(mentions) };
@@ -87,9 +95,12 @@ function longestAt(search: Search, first: number, end: number): { mention: Menti
   const { tokens } = search;
   if (tokens[first]?.word === '-') return undefined;
   for (let last = Math.min(end, first + MAX_WORDS) - 1; last >= first; last--) {
-    if (isConnector(tokens[last]?.word ?? '')) continue;
+    if (!mayEnd(tokens[last]?.word ?? '')) continue;
+    // Rules recognise a window in either direction; the cue is looked for only once one does.
+    const past = readWindow(search, first, last, 'past');
+    if (!past) continue;
     const cue = directionAt(tokens, first, last, search.text);
-    const reading = readWindow(search, first, last, cue.direction);
+    const reading = cue.direction === 'past' ? past : readWindow(search, first, last, cue.direction);
     if (!reading || !isPlausible(search, first, last, reading)) continue;
     const choice = chooseSide(search, first, last, reading, cue.direction, cue.cue !== null);
     const start = trimOutside(search, first, last, choice.reading, choice.direction);
@@ -159,7 +170,14 @@ function readWindow(search: Search, first: number, last: number, direction: Dire
   const [start, end] = windowText(search, first, last);
   const normalized = rewriteSynonyms(normalize(search.text.slice(start, end)));
   if (normalized === '') return undefined;
-  const context: RuleContext = { anchor: search.anchor, direction, dayFirst: search.dayFirst };
+  const key = `${direction} ${normalized}`;
+  if (search.readings.has(key)) return search.readings.get(key);
+  const reading = firstReading(normalized, { anchor: search.anchor, direction, dayFirst: search.dayFirst });
+  search.readings.set(key, reading);
+  return reading;
+}
+
+function firstReading(normalized: string, context: RuleContext): Reading | undefined {
   try {
     return firstMatch(normalized, context, EXTRACT_RULES);
   } catch (error) {

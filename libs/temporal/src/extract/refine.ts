@@ -10,6 +10,7 @@ const MODS = new Map<PeriodPart, TimexMod>([
   ['mid', 'MID'],
   ['late', 'END'],
 ]);
+const PART_WORDS = new Set([...PERIOD_PARTS.keys()].flatMap((key) => key.split(' ')));
 const DAY_INTERVAL = /^(\d{4}-\d{2})-\d{2}\/(\d{4}-\d{2})-\d{2}$/;
 const MONTH_INTERVAL = /^(\d{4})-\d{2}\/(\d{4})-\d{2}$/;
 
@@ -18,6 +19,7 @@ const MONTH_INTERVAL = /^(\d{4})-\d{2}\/(\d{4})-\d{2}$/;
  * (1999-11, END); the resolver's ISO interval stays in start/end. Other intervals (day ranges) are kept.
  */
 export function withTimexMod(resolution: MentionResolutionBase, words: readonly string[]): MentionResolutionBase {
+  if (!words.some((word) => PART_WORDS.has(word))) return resolution;
   const phrase = ` ${words.join(' ')} `;
   const part = [...PERIOD_PARTS].find(([key]) => phrase.includes(` ${key} `))?.[1];
   if (part === undefined) return resolution;

@@ -17,6 +17,8 @@ const CACHE_LIMIT = 50_000;
 const cache = new Map<string, string>();
 
 function normalizeWord(raw: string): string {
+  // Latin letters and plain digits need only lower case; the full normalisation is for Arabic script.
+  if (/^[A-Za-z]+$|^\d+$/.test(raw)) return raw.toLowerCase();
   let word = cache.get(raw);
   if (word === undefined) {
     word = normalize(raw);

@@ -172,6 +172,19 @@ export function isKnownWord(word: string): boolean {
   return vocabulary.has(word);
 }
 
+/** Words that open or join an expression but never end one: a window ending on them is not tried. */
+const NEVER_LAST = new Set(
+  [
+    ...['this', 'that', 'most', 'same', 'from', 'before', 'after', 'first', 'second', 'third', 'early', 'late'],
+    ...['mid', 'middle', 'beginning', 'start', 'recent', 'current', 'latest', 'several', 'some', 'few', 'couple'],
+    ...['قبل', 'بعد', 'مطلع', 'منتصف', 'اواخر', 'اوائل', 'نهايه', 'بدايه', 'وقت', 'هذا', 'هذه', 'بضعه', 'عده'],
+  ].map(normalize),
+);
+
+export function mayEnd(word: string): boolean {
+  return !connectors.has(word) && !NEVER_LAST.has(word);
+}
+
 export function isConnector(word: string): boolean {
   return connectors.has(word);
 }

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * must be deletable while the log is not. Content-addressed by SHA-256: the source event carries the hash, and
  * the same text submitted twice is one row.
  */
-export class SourceTexts1700000004000 implements MigrationInterface {
-  name = 'SourceTexts1700000004000';
+export class SourceTexts1700000005000 implements MigrationInterface {
+  name = 'SourceTexts1700000005000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import type { StoredEvent } from '@libs/event-store';
+import type { Projection, Tables } from '../projection';
+
+/*
+ * Given events → expected rows, on real Postgres, without the store, the projector or HTTP: the projection
+ * writes into temporary copies of its live tables (same columns and indexes), seen only by this session and
+ * dropped with it, so a spec never meets another spec's rows.
+ */
+
+let position = 0;
+
+/** A stored event as the log would hand it to a projection. */
+export function storedEvent(
+  type: string,
+  data: { id: string },
+  version: number,
+  recordedAt: string,
+  streamPrefix = 'diplomatic-event-',
+): StoredEvent {
+  position += 1;
+  return {
+    eventId: randomUUID(),
+    streamId: `${streamPrefix}${data.id}`,
+    version,
+    position,
+    logPosition: { orderXid: '1', position },
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'spec' },
+    recordedAt: new Date(recordedAt),
+  };
+}
+
+export interface Scratch {
+  db: PoolClient;
+  tables: Tables;
+  /** Applies events in one transaction, as the projector does with a batch. */
+  given(events: readonly StoredEvent[], mode?: 'live' | 'rebuild'): Promise<void>;
+  rows<T>(table: string, orderBy: string, columns?: string): Promise<T[]>;
+  release(): Promise<void>;
+}
+
+/** Empty scratch copies of `projection`'s tables on one connection of `pool`; `suffix` tells two sets apart. */
+export async function scratchTables(pool: Pool, projection: Projection, suffix = 'spec'): Promise<Scratch> {
+  const db = await pool.connect();
+  const tables: Tables = Object.fromEntries(projection.tables.map((t) => [t, `${t}__${suffix}`]));
+  for (const table of projection.tables) {
+    await db.query(`CREATE TEMP TABLE ${tables[table]} (LIKE ${table} INCLUDING ALL)`);
+  }
+  return {
+    db,
+    tables,
+    async given(events, mode = 'live') {
+      await db.query('BEGIN');
+      await projection.apply(db, events, tables, mode);
+      if (mode === 'rebuild') await projection.finishRebuild?.(db, tables);
+      await db.query('COMMIT');
+    },
+    async rows<T>(table: string, orderBy: string, columns = '*') {
+      return (await db.query(`SELECT ${columns} FROM ${tables[table]} ORDER BY ${orderBy}`)).rows as T[];
+    },
+    async release() {
+      for (const table of projection.tables) await db.query(`DROP TABLE IF EXISTS ${tables[table]}`);
+      db.release();
+    },
+  };
+}

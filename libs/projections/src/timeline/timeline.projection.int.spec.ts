@@ -1,0 +1,150 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { DiplomaticEventFacts } from '@libs/diplomacy';
+import { testPool } from '../../../../test/support/database';
+import { scratchTables, storedEvent, type Scratch } from '../testing/projection-spec';
+import { TimelineProjection } from './timeline.projection';
+
+const pool = testPool(3);
+afterAll(() => pool.end());
+
+const projection = new TimelineProjection();
+const sourceId = randomUUID();
+
+const facts = (overrides: Partial<DiplomaticEventFacts> = {}): DiplomaticEventFacts => ({
+  type: '042',
+  title: 'Macron visits Kazakhstan',
+  summary: 'A state visit.',
+  actors: [
+    { id: 'emmanuel-macron', name: 'Emmanuel Macron', country: 'FRA', role: 'initiator' },
+    { id: 'kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', country: 'KAZ', role: 'target' },
+  ],
+  location: { name: 'Astana', country: 'KAZ' },
+  date: {
+    expression: 'يوم الأربعاء',
+    anchor: '2023-11-01',
+    direction: 'past',
+    start: '2023-11-01',
+    end: '2023-11-01',
+    precision: 'day',
+    timex: '2023-11-01',
+  },
+  status: 'occurred',
+  source: { sourceId, quote: 'والتقى الرئيس الفرنسي برئيس كازاخستان' },
+  ...overrides,
+});
+
+const recorded = (id: string, at: string, overrides: Partial<DiplomaticEventFacts> = {}) =>
+  storedEvent('DiplomaticEventRecorded', { id, ...facts(overrides) }, 1, at);
+
+interface VersionRow {
+  id: string;
+  version: number;
+  title: string;
+  type_root: string;
+  actor_ids: string[];
+  countries: string[];
+  date_start: string;
+  date_end: string;
+  valid_from: Date;
+  valid_to: Date | null;
+  retracted_at: Date | null;
+  quote: string;
+}
+
+const COLUMNS = `id, version, title, type_root, actor_ids, countries, date_start::text, date_end::text, valid_from,
+  valid_to, retracted_at, quote`;
+
+describe('TimelineProjection', () => {
+  let scratch: Scratch;
+  beforeEach(async () => (scratch = await scratchTables(pool, projection)));
+  afterEach(() => scratch.release());
+
+  const versions = () => scratch.rows<VersionRow>('timeline_versions', 'id, version', COLUMNS);
+
+  it('records an event as one live version with its derived columns', async () => {
+    const id = randomUUID();
+    await scratch.given([recorded(id, '2023-11-02T10:00:00Z')]);
+    expect(await versions()).toEqual([
+      {
+        id,
+        version: 1,
+        title: 'Macron visits Kazakhstan',
+        type_root: '04',
+        actor_ids: ['emmanuel-macron', 'kassym-jomart-tokayev'],
+        countries: ['FRA', 'KAZ'],
+        date_start: '2023-11-01',
+        date_end: '2023-11-01',
+        valid_from: new Date('2023-11-02T10:00:00Z'),
+        valid_to: null,
+        retracted_at: null,
+        quote: 'والتقى الرئيس الفرنسي برئيس كازاخستان',
+      },
+    ]);
+  });
+
+  it('closes the old version at a correction and opens the corrected one; a retraction closes and marks it', async () => {
+    const id = randomUUID();
+    const newDate = { ...facts().date, expression: null, anchor: null, start: '2023-10-23', end: '2023-10-29' };
+    await scratch.given([
+      recorded(id, '2023-11-02T10:00:00Z'),
+      storedEvent(
+        'DiplomaticEventCorrected',
+        { id, changes: { title: 'Corrected', date: newDate, quote: 'new words' }, reason: 'r' } as { id: string },
+        2,
+        '2023-11-03T10:00:00Z',
+      ),
+    ]);
+    await scratch.given([
+      storedEvent('DiplomaticEventRetracted', { id, reason: 'r' } as { id: string }, 3, '2023-11-04T10:00:00Z'),
+    ]);
+    const [first, second] = await versions();
+    expect(first).toMatchObject({ version: 1, title: 'Macron visits Kazakhstan', retracted_at: null });
+    expect(first.valid_to).toEqual(new Date('2023-11-03T10:00:00Z'));
+    expect(second).toMatchObject({
+      version: 2,
+      title: 'Corrected',
+      date_start: '2023-10-23',
+      date_end: '2023-10-29',
+      quote: 'new words',
+      valid_from: new Date('2023-11-03T10:00:00Z'),
+      valid_to: new Date('2023-11-04T10:00:00Z'),
+      retracted_at: new Date('2023-11-04T10:00:00Z'),
+    });
+  });
+
+  it('keeps each registered source as one row', async () => {
+    const source = { id: sourceId, title: 'T', url: null, publisher: 'P', language: 'ar', publishedAt: '2023-11-01' };
+    await scratch.given([storedEvent('SourceRegistered', source, 1, '2023-11-01T09:00:00Z', 'source-')]);
+    expect(await scratch.rows('timeline_sources', 'id')).toEqual([
+      { id: sourceId, title: 'T', url: null, publisher: 'P', language: 'ar', published_at: '2023-11-01' },
+    ]);
+  });
+
+  it('replayed twice from the same events, gives identical rows and checksums; a changed row changes the checksum', async () => {
+    const id = randomUUID();
+    const events = [
+      recorded(id, '2023-11-02T10:00:00Z'),
+      recorded(randomUUID(), '2023-11-02T11:00:00Z', { title: 'Another' }),
+      storedEvent(
+        'DiplomaticEventCorrected',
+        { id, changes: { title: 'Again' }, reason: 'r' } as { id: string },
+        2,
+        '2023-11-03T10:00:00Z',
+      ),
+    ];
+    const again = await scratchTables(pool, projection, 'again');
+    try {
+      await scratch.given(events);
+      await again.given(events, 'rebuild');
+      const all = (s: Scratch) => s.rows('timeline_versions', 'id, version');
+      expect(await all(again)).toEqual(await all(scratch));
+      const checksum = (s: Scratch) => projection.checksum(s.db, s.tables);
+      expect(await checksum(again)).toBe(await checksum(scratch));
+      await again.db.query(`UPDATE ${again.tables.timeline_versions} SET title = 'tampered' WHERE id = $1`, [id]);
+      expect(await checksum(again)).not.toBe(await checksum(scratch));
+    } finally {
+      await again.release();
+    }
+  });
+});
