@@ -7,6 +7,7 @@ const LIB_DEPENDENCIES = {
   diplomacy: ['temporal', 'event-store'],
   platform: ['event-store'],
   projections: ['diplomacy', 'temporal', 'event-store', 'platform'],
+  proposals: ['diplomacy', 'temporal'],
 };
 
 // Code that runs without the `@libs/*` alias (Jest's globalSetup is loaded outside its module mapper; the store,

@@ -14,7 +14,7 @@ export default {
   transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swc, swcrc: false }] },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
-    '^@libs/(event-store|temporal|diplomacy|projections|platform)$': '<rootDir>/libs/$1/src',
+    '^@libs/(event-store|temporal|diplomacy|projections|platform|proposals)$': '<rootDir>/libs/$1/src',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{unit,int,e2e}.spec.ts'],

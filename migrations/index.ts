@@ -3,6 +3,7 @@ import { CreateReadModels1700000001000 } from './1700000001000-create-read-model
 import { NotifyOutsideCommit1700000002000 } from './1700000002000-notify-outside-commit';
 import { ProjectionOperations1700000003000 } from './1700000003000-projection-operations';
 import { Credentials1700000004000 } from './1700000004000-credentials';
+import { SourceTexts1700000005000 } from './1700000005000-source-texts';
 import { ActorNamesSearch1700000011000 } from './1700000011000-actor-names-search';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   NotifyOutsideCommit1700000002000,
   ProjectionOperations1700000003000,
   Credentials1700000004000,
+  SourceTexts1700000005000,
   ActorNamesSearch1700000011000,
 ];

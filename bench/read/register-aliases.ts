@@ -10,7 +10,7 @@ interface ModuleResolver {
   _resolveFilename(request: string, ...rest: unknown[]): string;
 }
 
-const LIBS = ['event-store', 'temporal', 'diplomacy', 'projections', 'platform'];
+const LIBS = ['event-store', 'temporal', 'diplomacy', 'projections', 'platform', 'proposals'];
 const distRoot = resolve(__dirname, '..', '..');
 const resolver = Module as unknown as ModuleResolver;
 const original = resolver._resolveFilename.bind(resolver);

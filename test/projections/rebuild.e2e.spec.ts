@@ -137,7 +137,7 @@ describe('projection rebuilds', () => {
         );
         return rows[0] && Number(rows[0].events) > 0 ? rows[0] : undefined;
       },
-      90_000, // the child builds nothing but starts Nest and reads the run's whole shared log: slow on a busy machine
+      90_000, // the child starts Nest and reads the run's whole shared log: slow on a busy machine
       20,
     );
     child.kill('SIGKILL');

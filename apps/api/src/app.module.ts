@@ -7,6 +7,7 @@ import { DiplomacyModule } from '@libs/diplomacy';
 import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
 import { AdminController } from './admin/admin.controller';
+import { ArticlesController } from './articles/articles.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { HistoryController } from './events/history.controller';
 import { ExportsModule } from './exports/exports.module';
@@ -47,6 +48,7 @@ export class AppModule {
       ],
       controllers: [
         AdminController,
+        ArticlesController,
         CredentialsController,
         HistoryController,
         TemporalController,

@@ -5,6 +5,8 @@ import { CorrectEventHandler } from './diplomatic-event/correct-event.handler';
 import { RecordEventHandler } from './diplomatic-event/record-event.handler';
 import { RetractEventHandler } from './diplomatic-event/retract-event.handler';
 import { RegisterSourceHandler } from './source/register-source.handler';
+import { DecideProposalHandler } from './source/decide-proposal.handler';
+import { RedactSourceTextHandler } from './source/redact-source-text.handler';
 import { SeedService } from './seed/seed.service';
 import { DomainEventsModule } from './upcasters';
 
@@ -17,6 +19,8 @@ import { DomainEventsModule } from './upcasters';
     CorrectEventHandler,
     RetractEventHandler,
     RegisterSourceHandler,
+    DecideProposalHandler,
+    RedactSourceTextHandler,
     SeedService,
   ],
   exports: [CqrsModule, SeedService],

@@ -15,5 +15,8 @@ export * from './diplomatic-event/retract-event.command';
 export * from './source/source.events';
 export * from './source/register-source.command';
 export * from './source/load-source';
+export * from './source/decide-proposal.command';
+export * from './source/redact-source-text.command';
+export { decisionsOf, ProposalAlreadyDecidedError } from './source/decide-proposal';
 export { isDateOrDateTime } from './source/source.decide';
 export * from './seed/seed.service';

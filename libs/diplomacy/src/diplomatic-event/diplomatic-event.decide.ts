@@ -39,6 +39,7 @@ export function decideRecord(
     ...checkLocation(input.location),
     ...checkStatus(input.status),
     ...checkText(input.source?.quote, 'source.quote', LIMITS.quote, true),
+    ...checkOffsets(input.source?.offsets, input.source?.quote),
     ...(isEventDate(date) ? {} : date),
   };
   if (Object.keys(problems).length > 0 || !isEventDate(date)) throw new InvalidDiplomaticEventError(problems);
@@ -54,7 +55,13 @@ export function decideRecord(
         location: input.location ?? null,
         date,
         status: input.status,
-        source: { sourceId: input.source.sourceId, quote: input.source.quote },
+        source: {
+          sourceId: input.source.sourceId,
+          quote: input.source.quote,
+          ...(input.source.offsets
+            ? { offsets: { start: input.source.offsets.start, end: input.source.offsets.end } }
+            : {}),
+        },
       },
     },
   ];
@@ -117,4 +124,20 @@ function currentValue(facts: DiplomaticEventFacts, key: string): unknown {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Offsets must frame a span as long as the quote: the quote is the text between them. */
+function checkOffsets(
+  offsets: { start: number; end: number } | undefined,
+  quote: string | undefined,
+): Record<string, string> {
+  if (offsets === undefined) return {};
+  const { start, end } = offsets;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
+    return { 'source.offsets': 'must be integers with 0 <= start < end' };
+  }
+  if (typeof quote === 'string' && end - start !== quote.length) {
+    return { 'source.offsets': 'must frame exactly the quote (end - start = quote length)' };
+  }
+  return {};
 }

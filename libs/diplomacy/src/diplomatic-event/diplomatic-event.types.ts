@@ -38,6 +38,8 @@ export interface EventDate {
 export interface SourceRef {
   sourceId: string;
   quote: string;
+  /** Where the quote sits in the source's stored text (UTF-16 indexes), when it came from an article. */
+  offsets?: { start: number; end: number };
 }
 
 /** Everything a diplomatic event says, as recorded and as corrected. */

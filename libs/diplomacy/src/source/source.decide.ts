@@ -24,6 +24,9 @@ export function decideRegisterSource(id: string, input: RegisterSourceInput, sta
   if (typeof input.language !== 'string' || !LANGUAGE_TAG_PATTERN.test(input.language)) {
     problems.language = 'must be a BCP 47 language tag such as "ar" or "en"';
   }
+  if (input.textSha256 !== undefined && !/^[0-9a-f]{64}$/.test(input.textSha256)) {
+    problems.textSha256 = 'must be a SHA-256 in lower-case hex';
+  }
   if (!isDateOrDateTime(input.publishedAt)) {
     problems.publishedAt = 'must be an ISO 8601 date or date-time that exists (e.g. 2023-11-01)';
   }
@@ -39,6 +42,7 @@ export function decideRegisterSource(id: string, input: RegisterSourceInput, sta
         language: input.language,
         publishedAt: input.publishedAt,
         text: input.text ?? null,
+        ...(input.textSha256 ? { textSha256: input.textSha256 } : {}),
       },
     },
   ];

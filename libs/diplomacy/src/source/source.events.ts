@@ -9,6 +9,8 @@ export interface SourceFacts {
   /** ISO date (YYYY-MM-DD) or date-time; its date is the default anchor for relative expressions. */
   publishedAt: string;
   text: string | null;
+  /** SHA-256 (hex) of the article text kept in the `source_texts` side table, which redaction may delete. */
+  textSha256?: string;
 }
 
 export interface SourceRegistered {
@@ -16,7 +18,32 @@ export interface SourceRegistered {
   data: { id: string } & SourceFacts;
 }
 
-export type SourceEvent = SourceRegistered;
+export const PROPOSAL_ACCEPTED = 'ProposalAccepted';
+export const PROPOSAL_DISMISSED = 'ProposalDismissed';
+
+/** An editor accepted a proposal of the article (as proposed or edited): `eventId` is the event it recorded. */
+export interface ProposalAccepted {
+  type: typeof PROPOSAL_ACCEPTED;
+  data: { sourceId: string; proposalId: string; extractorVersion: string; eventId: string; edited: boolean };
+}
+
+/** An editor dismissed a proposal, and said why. */
+export interface ProposalDismissed {
+  type: typeof PROPOSAL_DISMISSED;
+  data: { sourceId: string; proposalId: string; extractorVersion: string; reason: string };
+}
+
+export type ProposalDecision = ProposalAccepted | ProposalDismissed;
+
+export const SOURCE_TEXT_REDACTED = 'SourceTextRedacted';
+
+/** The article's text was taken down: its side-table row is deleted; the events that cite it stay. */
+export interface SourceTextRedacted {
+  type: typeof SOURCE_TEXT_REDACTED;
+  data: { sourceId: string; textSha256: string; reason: string };
+}
+
+export type SourceEvent = SourceRegistered | ProposalDecision | SourceTextRedacted;
 
 /** The anchor date of a source: the calendar date of its publication. */
 export function publicationDate(source: Pick<SourceFacts, 'publishedAt'>): string {

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandMeta } from '../command-meta';
+
+export class RedactSourceTextCommand extends Command<{ sourceId: string; textSha256: string; recorded: boolean }> {
+  constructor(
+    readonly sourceId: string,
+    readonly reason: string,
+    readonly meta: CommandMeta,
+  ) {
+    super();
+  }
+}

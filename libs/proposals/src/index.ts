@@ -1,0 +1,13 @@
+export type {
+  ActorEvidence,
+  Proposal,
+  Proposals,
+  ProposeInput,
+  ProposedActor,
+  ProposedDate,
+  ProposedPlace,
+  ProposedRole,
+  ProposedType,
+  RegistryActor,
+} from './proposal.types';
+export { propose, PROPOSER_VERSION } from './propose';
