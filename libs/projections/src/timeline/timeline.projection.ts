@@ -53,8 +53,9 @@ export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 2;
   readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names'];
-  // Every event touches only the rows of its own stream (an event's versions, or a source).
-  readonly partitionedRebuild = true;
+  // Not partitioned: timeline_actor_names rows are shared by every stream that names an actor, and parallel
+  // writers upserting them in different orders deadlock (seen in test/projections/drift.e2e.spec.ts).
+  readonly partitionedRebuild = false;
   // apply() finds rows by the primary key (id, version) only.
   readonly deferredIndexes = [
     'timeline_live_order_idx',
