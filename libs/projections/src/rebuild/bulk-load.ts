@@ -50,6 +50,9 @@ export async function buildDeferredIndexes(
     try {
       // A GIN build sorts in maintenance_work_mem; the default 64 MB spills a large timeline to disk several times.
       await client.query(`SET maintenance_work_mem = '256MB'`);
+      // If this process dies mid-build, the server notices within a second and stops the build (and frees its locks)
+      // instead of running it to the end for nobody.
+      await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // PostgreSQL 13 lacks it
       for (let next = queue.shift(); next; next = queue.shift()) {
         await client.query(`CREATE INDEX ON ${next.table} ${next.definition}`);
       }

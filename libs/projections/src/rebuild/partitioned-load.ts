@@ -66,6 +66,7 @@ async function openWriters(store: PostgresEventStore, count: number): Promise<Cl
       const client = new Client({ ...store.pool.options, application_name: 'annals-rebuild-writer' });
       client.on('error', () => undefined); // a broken connection fails the query in flight, and so the rebuild
       await client.connect();
+      await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // stops with a dead rebuild (PG 14+)
       writers.push(client);
     }
     return writers;

@@ -167,6 +167,9 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
     const startedAt = Date.now();
     const db = await this.store.pool.connect();
     try {
+      // If this process dies mid-statement, the server stops that statement within a second (PostgreSQL 14+) rather
+      // than holding the shadow tables' locks until it ends; the connection is discarded after the run.
+      await db.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // PostgreSQL 13 lacks it
       await createShadowTables(db, [...projection.tables], shadow);
       const deferred = await deferIndexes(db, projection, shadow);
       await clearShadowParking(db, projection.name);
