@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
-import { migrate } from '@libs/platform';
-import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
-import { createScratchDatabase, pollUntil, type ScratchDatabase } from '../support/processes';
+import { TEST_ADMIN_TOKEN } from '../support/api';
+import { pollUntil } from '../support/processes';
+import { startScratchApi, type ScratchApi } from '../support/scratch-api';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 const READ_MODELS = ['timeline_versions', 'timeline_sources', 'timeline_actor_names', 'actor_events', 'actors'];
@@ -14,22 +14,18 @@ const READ_MODELS = ['timeline_versions', 'timeline_sources', 'timeline_actor_na
  * rebuild swaps keep the migration's index (and constraint) names, however many times they run.
  */
 describe('read-model index names across rebuild swaps', () => {
-  let database: ScratchDatabase;
+  let scratch: ScratchApi;
   let db: Client;
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    database = await createScratchDatabase('annals_index_names_test');
-    await migrate(database.url);
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-    app = await startTestApi({ DATABASE_URL: database.url });
+    scratch = await startScratchApi('annals_index_names_test');
+    ({ db, app } = scratch);
   });
 
   afterAll(async () => {
     await app?.close();
-    await db?.end();
-    await database?.drop();
+    await scratch?.dispose();
   });
 
   const names = async () =>

@@ -4,10 +4,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { Upcaster } from '@libs/event-store';
-import { migrate } from '@libs/platform';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
-import { createScratchDatabase, pollUntil, type ScratchDatabase } from '../support/processes';
+import { pollUntil, type ScratchDatabase } from '../support/processes';
+import { startScratchApi, type ScratchApi } from '../support/scratch-api';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
@@ -27,6 +27,7 @@ const WHEN_TO_DATE: Upcaster = {
  * It is parked with its error, the events of its stream behind it, and the rest of the log goes on.
  */
 describe('an event no projection can apply', () => {
+  let scratch: ScratchApi;
   let database: ScratchDatabase;
   let db: Client;
   let app: NestFastifyApplication;
@@ -34,17 +35,13 @@ describe('an event no projection can apply', () => {
   const stream = `diplomatic-event-${poisonId}`;
 
   beforeAll(async () => {
-    database = await createScratchDatabase('annals_parked_test');
-    await migrate(database.url);
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-    app = await startTestApi({ DATABASE_URL: database.url });
+    scratch = await startScratchApi('annals_parked_test');
+    ({ database, db, app } = scratch);
   });
 
   afterAll(async () => {
     await app?.close();
-    await db?.end();
-    await database?.drop();
+    await scratch?.dispose();
   });
 
   const http = () => request(app.getHttpServer());
