@@ -70,7 +70,6 @@ export function partialDate(date: string, precision: TimelineItem['date']['preci
   return { year, month, day };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const FULL_MONTHS = [
   'January',
   'February',
@@ -85,6 +84,7 @@ const FULL_MONTHS = [
   'November',
   'December',
 ];
+const MONTHS = FULL_MONTHS.map((month) => month.slice(0, 3));
 
 /** "2023", "June 2023", "week of 23 Oct 2023", "23 Oct 2023", "23–24 Oct 2023", "about 23 Oct – 5 Nov 2023". */
 export function displayDate(date: Pick<TimelineItem['date'], 'start' | 'end' | 'precision'>): string {
