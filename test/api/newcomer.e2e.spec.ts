@@ -64,9 +64,13 @@ describe('API answers a newcomer can trust', () => {
       .send({ expectedVersion: 2, reason: 'Withdrawn.' })
       .expect(200);
     await eventually(async () => ((await http().get(`/api/events/${id}`)).status === 410 ? true : undefined));
-    const [recorded, corrected, retracted] = (await http().get(`/api/events/${id}/history`).expect(200)).body.events
-      .map((e: { recordedAt: string }) => Date.parse(e.recordedAt));
-    const at = (ms: number) => http().get(`/api/events/${id}`).query({ asOf: new Date(ms).toISOString() });
+    const [recorded, corrected, retracted] = (
+      await http().get(`/api/events/${id}/history`).expect(200)
+    ).body.events.map((e: { recordedAt: string }) => Date.parse(e.recordedAt));
+    const at = (ms: number) =>
+      http()
+        .get(`/api/events/${id}`)
+        .query({ asOf: new Date(ms).toISOString() });
 
     const first = await at(corrected - 1).expect(200);
     expect([first.body.version, first.body.title]).toEqual([1, body.title]);
