@@ -1,6 +1,7 @@
 /* global window, history, location, URLSearchParams, clearTimeout */
 import { createAdminPanel } from './admin-panel.js';
 import { api, poll } from './api.js';
+import { isArabic } from './bidi.js';
 import { createDetailView } from './detail-view.js';
 import { byId, clear, h, manageDialog } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
@@ -256,8 +257,14 @@ async function loadActors() {
     const countries = new Set();
     for (const actor of items) {
       const mark = flag(actor.country);
+      const name = actor.names[0] ?? actor.id;
+      // An option holds text only: lang is what it can carry for a name in Arabic script.
       select.append(
-        h('option', { value: actor.id }, `${mark ? `${mark} ` : ''}${actor.names[0] ?? actor.id} · ${actor.country}`),
+        h(
+          'option',
+          { value: actor.id, lang: isArabic(name) ? 'ar' : undefined },
+          `${mark ? `${mark} ` : ''}${name} · ${actor.country}`,
+        ),
       );
       actor.countries.forEach((c) => countries.add(c));
     }

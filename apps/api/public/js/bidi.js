@@ -7,6 +7,8 @@ const LATIN_OR_CYRILLIC = /[A-Za-z\u00C0-\u024F\u0400-\u04FF]/;
 // A run of Arabic words, with the spaces, digits and punctuation between them.
 const ARABIC_RUN = new RegExp(`[${ARABIC}]+(?:[\\s\\d${ARABIC}]*[${ARABIC}])?`, 'g');
 
+export const isArabic = (text) => HAS_ARABIC.test(String(text ?? ''));
+
 /**
  * Text from the data (a name, a place, a title, a source's date words) isolated from the sentence around it, so
  * that an Arabic name cannot reorder "France «شريك رئيسي» — 3 agreements"; Arabic text, or each Arabic run of a
