@@ -8,13 +8,10 @@ import {
   type Location,
 } from '@libs/diplomacy';
 import type { Precision } from '@libs/temporal';
-import {
-  EXACT_TOTAL_LIMIT,
-  type ActorSummary,
-  type Snippet,
-  type TimelineItem,
-  type TimelinePage,
-} from '@libs/projections';
+import type { Snippet } from '../search/snippet';
+import { EXACT_TOTAL_LIMIT } from './timeline-count.query';
+import type { TimelineItem } from './timeline-item';
+import type { TimelinePage } from './timeline.query';
 
 export const PRECISIONS: Precision[] = ['day', 'week', 'month', 'year', 'vague'];
 
@@ -191,34 +188,4 @@ export class TimelinePageSchema implements TimelinePage {
     description: `true: \`total\` is counted exactly; false: more than ${EXACT_TOTAL_LIMIT} match and it is the planner's estimate`,
   })
   totalExact!: boolean;
-}
-
-@ApiSchema({ name: 'ActorSummary' })
-export class ActorSummarySchema implements ActorSummary {
-  @ApiProperty({ example: 'emmanuel-macron' })
-  id!: string;
-
-  @ApiProperty({ type: [String], description: 'Every name the actor was recorded under' })
-  names!: string[];
-
-  @ApiProperty({ description: 'ISO 3166-1 alpha-3', example: 'FRA' })
-  country!: string;
-
-  @ApiProperty({ type: [String], description: 'Every country recorded for the actor' })
-  countries!: string[];
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  eventCount!: number;
-
-  @ApiProperty({ format: 'date' })
-  firstDate!: string;
-
-  @ApiProperty({ format: 'date' })
-  lastDate!: string;
-}
-
-@ApiSchema({ name: 'ActorsPage', description: 'Actors, most events first.' })
-export class ActorsPageSchema {
-  @ApiProperty({ type: () => [ActorSummarySchema] })
-  items!: ActorSummarySchema[];
 }
