@@ -8,3 +8,4 @@ export * from './timeline-item';
 export * from './event.query';
 export * from './timeline.schema';
 export * from './timeline-stats.schema';
+export * from './timeline-fields';
