@@ -42,12 +42,19 @@ export interface SourceRef {
   offsets?: { start: number; end: number };
 }
 
+/**
+ * The optional text facts, null when the source gives none; each has one rule in OPTIONAL_TEXT_RULES
+ * (validate-facts.ts). A record or a correction may leave any of them out.
+ */
+export interface OptionalTextFacts {
+  summary: string | null;
+}
+
 /** Everything a diplomatic event says, as recorded and as corrected. */
-export interface DiplomaticEventFacts {
+export interface DiplomaticEventFacts extends OptionalTextFacts {
   /** CAMEO code. */
   type: string;
   title: string;
-  summary: string | null;
   actors: Actor[];
   location: Location | null;
   date: EventDate;
@@ -56,10 +63,9 @@ export interface DiplomaticEventFacts {
 }
 
 /** What a client sends to record an event (the date not yet resolved). */
-export interface DiplomaticEventInput {
+export interface DiplomaticEventInput extends Partial<OptionalTextFacts> {
   type: string;
   title: string;
-  summary?: string | null;
   actors: Actor[];
   location?: Location | null;
   date: DateInput;
@@ -68,10 +74,9 @@ export interface DiplomaticEventInput {
 }
 
 /** What a correction may change; `quote` replaces the source quote. */
-export interface DiplomaticEventChangesInput {
+export interface DiplomaticEventChangesInput extends Partial<OptionalTextFacts> {
   type?: string;
   title?: string;
-  summary?: string | null;
   actors?: Actor[];
   location?: Location | null;
   date?: DateInput;
