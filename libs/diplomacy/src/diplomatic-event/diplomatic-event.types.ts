@@ -44,10 +44,11 @@ export interface SourceRef {
 
 /**
  * The optional text facts, null when the source gives none; each has one rule in OPTIONAL_TEXT_RULES
- * (validate-facts.ts). A record or a correction may leave any of them out.
+ * (validate-facts.ts). A record or a correction may leave any of them out, and an event recorded before a fact
+ * existed has none: read an absent one as null.
  */
 export interface OptionalTextFacts {
-  summary: string | null;
+  summary?: string | null;
 }
 
 /** Everything a diplomatic event says, as recorded and as corrected. */
@@ -63,7 +64,7 @@ export interface DiplomaticEventFacts extends OptionalTextFacts {
 }
 
 /** What a client sends to record an event (the date not yet resolved). */
-export interface DiplomaticEventInput extends Partial<OptionalTextFacts> {
+export interface DiplomaticEventInput extends OptionalTextFacts {
   type: string;
   title: string;
   actors: Actor[];
@@ -74,7 +75,7 @@ export interface DiplomaticEventInput extends Partial<OptionalTextFacts> {
 }
 
 /** What a correction may change; `quote` replaces the source quote. */
-export interface DiplomaticEventChangesInput extends Partial<OptionalTextFacts> {
+export interface DiplomaticEventChangesInput extends OptionalTextFacts {
   type?: string;
   title?: string;
   actors?: Actor[];

@@ -41,13 +41,13 @@ export function checkText(value: unknown, field: string, max: number, required: 
 }
 
 /** The rule of each optional text fact: a record or a correction that gives one is checked with it. */
-export const OPTIONAL_TEXT_RULES: { [K in keyof OptionalTextFacts]: (value: unknown, field: string) => Problems } = {
+export const OPTIONAL_TEXT_RULES: { [K in keyof OptionalTextFacts]-?: (value: unknown, field: string) => Problems } = {
   summary: (value, field) => checkText(value, field, LIMITS.summary, false),
 };
 const OPTIONAL_TEXT_KEYS = Object.keys(OPTIONAL_TEXT_RULES) as (keyof OptionalTextFacts)[];
 
 /** Checks the optional text facts `input` gives (absent ones pass); `prefix` is 'changes.' in a correction. */
-export function checkOptionalTexts(input: Partial<OptionalTextFacts>, prefix = ''): Problems {
+export function checkOptionalTexts(input: OptionalTextFacts, prefix = ''): Problems {
   return Object.assign(
     {},
     ...OPTIONAL_TEXT_KEYS.filter((key) => input[key] !== undefined).map((key) =>
@@ -57,8 +57,8 @@ export function checkOptionalTexts(input: Partial<OptionalTextFacts>, prefix = '
 }
 
 /** The optional text facts of a record, null where not given. */
-export function optionalTexts(input: Partial<OptionalTextFacts>): OptionalTextFacts {
-  return Object.fromEntries(OPTIONAL_TEXT_KEYS.map((key) => [key, input[key] ?? null])) as unknown as OptionalTextFacts;
+export function optionalTexts(input: OptionalTextFacts): Required<OptionalTextFacts> {
+  return Object.fromEntries(OPTIONAL_TEXT_KEYS.map((key) => [key, input[key] ?? null])) as Required<OptionalTextFacts>;
 }
 
 export function checkActors(actors: unknown, field = 'actors'): Problems {

@@ -28,12 +28,10 @@ export const ITEM_FIELDS = {
 } as const satisfies Partial<Record<keyof DiplomaticEventFacts, ItemField>>;
 
 export type ItemFieldName = keyof typeof ITEM_FIELDS;
-/** The fields as the item (and the facts) name them. */
-export type ItemFields = Pick<DiplomaticEventFacts, ItemFieldName>;
+/** The fields as the item (and the facts) name them; the item always has each (null when the facts lack it). */
+export type ItemFields = { [K in ItemFieldName]-?: Exclude<DiplomaticEventFacts[K], undefined> };
 /** The fields as the row (the table's columns) names them. */
-export type ItemFieldColumns = {
-  [K in ItemFieldName as (typeof ITEM_FIELDS)[K]['column']]: DiplomaticEventFacts[K];
-};
+export type ItemFieldColumns = { [K in ItemFieldName as (typeof ITEM_FIELDS)[K]['column']]: ItemFields[K] };
 
 export const ITEM_FIELD_NAMES = Object.keys(ITEM_FIELDS) as ItemFieldName[];
 export const ITEM_FIELD_COLUMNS: readonly string[] = ITEM_FIELD_NAMES.map((name) => ITEM_FIELDS[name].column);
@@ -43,7 +41,7 @@ export const itemFieldList = (prefix = ''): string => ITEM_FIELD_COLUMNS.map((c)
 export const itemFieldDefinitions = (): string =>
   ITEM_FIELD_NAMES.map((name) => `${ITEM_FIELDS[name].column} ${ITEM_FIELDS[name].sql}`).join(', ');
 
-export function fieldsToColumns(fields: ItemFields): ItemFieldColumns {
+export function fieldsToColumns(fields: Pick<DiplomaticEventFacts, ItemFieldName>): ItemFieldColumns {
   return Object.fromEntries(
     ITEM_FIELD_NAMES.map((name) => [ITEM_FIELDS[name].column, fields[name] ?? null]),
   ) as ItemFieldColumns;
