@@ -281,7 +281,8 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
     append(clear(meta), [h('span', { class: 'card-date' }, dateLabel(item.date)), badges(item)]);
     clear(title).append(isolate(item.title));
     clear(body).append(
-      textFields(item, 'paragraph').map(({ key }) => h('p', { class: key }, isolate(item[key]))),
+      // Element.append takes nodes, not a list: spread them (a null here used to be written as the text "null").
+      ...textFields(item, 'paragraph').map(({ key }) => h('p', { class: key }, isolate(item[key]))),
       facts(item),
       sources(item),
       historySection,
