@@ -11,3 +11,4 @@ export type {
   RegistryActor,
 } from './proposal.types';
 export { propose, PROPOSER_VERSION } from './propose';
+export { EXTRACTORS, ExtractorRegistry, type Extractor } from './extractors';

@@ -7,11 +7,20 @@ import {
   NotFoundException,
   Param,
   Post,
+  Query,
   Req,
   UseGuards,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { deterministicUuid, PostgresEventStore } from '@libs/event-store';
 import {
@@ -24,7 +33,7 @@ import {
   sourceStream,
   type SourceRegistered,
 } from '@libs/diplomacy';
-import { propose, type Proposal } from '@libs/proposals';
+import type { Proposal, ProposeInput } from '@libs/proposals';
 import { AdminGuard } from '../http/admin.guard';
 import { commandMeta, isValidIdempotencyKey } from '../http/request-meta';
 import { errorBody } from '../http/error-body';
@@ -39,9 +48,17 @@ import {
 } from './article.request.dto';
 import { loadRegistry, loadText, saveText, sha256 } from './article-store';
 import { proposalToEvent } from './proposal-to-event';
+import { extractorOf, proposalsWithDecisions } from './article-proposals';
 import { ArticleRedactedSchema, ArticleSchema, ArticleSubmittedSchema, ProposalDecisionSchema } from './article.schema';
 
 type Source = SourceRegistered['data'];
+
+const ApiExtractorQuery = () =>
+  ApiQuery({
+    name: 'extractor',
+    required: false,
+    description: 'An extractor version this server runs (default: the current one), e.g. proposals-1',
+  });
 
 @ApiTags('Articles')
 @ApiBearerAuth('admin')
@@ -85,25 +102,32 @@ export class ArticlesController {
         });
       source = (await this.source(sourceId)) as Source;
     }
-    const { extractorVersion, proposals } = await this.propose(source, body.text);
-    return { sourceId, extractorVersion, proposals };
+    const { version, extractor } = extractorOf(undefined);
+    const { proposals } = extractor(await this.input(source, body.text));
+    return { sourceId, extractorVersion: version, proposals };
   }
 
   @Get(':sourceId')
-  @ApiOperation({ summary: 'An article: its source, text, current proposals and the decision taken on each' })
+  @ApiOperation({
+    summary: 'An article: its source, text, current proposals and the decision taken on each',
+    description:
+      'With a newer extractor, undecided statements are proposed afresh while each decided proposal is shown as ' +
+      'the version that was decided saw it (its `extractorVersion`).',
+  })
   @ApiUuidParam('sourceId', 'The source id answered by POST /api/admin/articles')
+  @ApiExtractorQuery()
   @ApiOkResponse({ type: ArticleSchema })
-  @ApiErrors({ 400: true, 404: 'No article with this id' })
-  async show(@Param('sourceId', UUID_PARAM) sourceId: string) {
+  @ApiErrors({ 400: 'Bad id, or an unknown extractor version', 404: 'No article with this id' })
+  async show(@Param('sourceId', UUID_PARAM) sourceId: string, @Query('extractor') extractor?: string) {
+    const { version } = extractorOf(extractor);
     const { source, text } = await this.article(sourceId);
     const decisions = decisionsOf(await this.store.readStream(sourceStream(sourceId)));
-    const current = text === null ? null : await this.propose(source, text);
-    const proposals = (current?.proposals ?? []).map((p) => ({ ...p, decision: decisions.get(p.id)?.data ?? null }));
+    const proposals = text === null ? [] : proposalsWithDecisions(await this.input(source, text), version, decisions);
     const { text: _inline, ...metadata } = source;
     return {
       source: metadata,
       text,
-      extractorVersion: current?.extractorVersion ?? null,
+      extractorVersion: text === null ? null : version,
       proposals,
       decisions: [...decisions.values()].map((d) => ({ type: d.type, ...d.data })),
     };
@@ -115,7 +139,8 @@ export class ArticlesController {
     summary: 'Accept a proposal (as proposed, or with edits): records a diplomatic event citing the quote',
   })
   @ApiUuidParam('sourceId', 'The article')
-  @ApiParam({ name: 'proposalId', description: 'A proposal id of the current extractor version' })
+  @ApiParam({ name: 'proposalId', description: 'A proposal id of the extractor version asked for' })
+  @ApiExtractorQuery()
   @ApiOkResponse({ type: ProposalDecisionSchema })
   @ApiErrors({
     400: 'Invalid body, or the edited event breaks a rule (code DIPLOMATIC_EVENT.INVALID), or already dismissed',
@@ -127,8 +152,9 @@ export class ArticlesController {
     @Param('proposalId') proposalId: string,
     @Body() body: AcceptProposalRequestDto,
     @Req() request: FastifyRequest,
+    @Query('extractor') extractor?: string,
   ) {
-    const { source, proposal, extractorVersion } = await this.proposal(sourceId, proposalId);
+    const { source, proposal, extractorVersion } = await this.proposal(sourceId, proposalId, extractor);
     const eventId = deterministicUuid(`article-proposal:${sourceId}:${proposalId}`);
     const input = proposalToEvent(sourceId, source.publishedAt.slice(0, 10), proposal, body.edits);
     const meta = commandMeta(request, `article-proposal:${sourceId}:${proposalId}`);
@@ -146,7 +172,8 @@ export class ArticlesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss a proposal, saying why; nothing reaches the timeline' })
   @ApiUuidParam('sourceId', 'The article')
-  @ApiParam({ name: 'proposalId', description: 'A proposal id of the current extractor version' })
+  @ApiParam({ name: 'proposalId', description: 'A proposal id of the extractor version asked for' })
+  @ApiExtractorQuery()
   @ApiOkResponse({ type: ProposalDecisionSchema })
   @ApiErrors({ 400: 'Invalid body, or the proposal was already accepted', 404: 'No article, or no such proposal' })
   async dismiss(
@@ -154,8 +181,9 @@ export class ArticlesController {
     @Param('proposalId') proposalId: string,
     @Body() body: DismissProposalRequestDto,
     @Req() request: FastifyRequest,
+    @Query('extractor') extractor?: string,
   ) {
-    const { extractorVersion } = await this.proposal(sourceId, proposalId);
+    const { extractorVersion } = await this.proposal(sourceId, proposalId, extractor);
     const decision = {
       type: 'ProposalDismissed' as const,
       data: { sourceId, proposalId, extractorVersion, reason: body.reason },
@@ -197,20 +225,30 @@ export class ArticlesController {
     return { source, text: await loadText(this.store.pool, source.textSha256 as string) };
   }
 
-  private async propose(source: Source, text: string) {
+  private async input(source: Source, text: string): Promise<ProposeInput> {
     const registry = await loadRegistry(this.store.pool);
     const language = source.language === 'ar' || source.language === 'en' ? source.language : undefined;
-    return propose({ text, publishedAt: source.publishedAt.slice(0, 10), language, registry });
+    return { text, publishedAt: source.publishedAt.slice(0, 10), language, registry };
   }
 
-  private async proposal(sourceId: string, proposalId: string) {
+  /**
+   * The proposal as the version asked for proposes it; once decided, as the version of its decision did, so a
+   * retry of the same decision repeats it exactly whatever the current version.
+   */
+  private async proposal(sourceId: string, proposalId: string, extractor: string | undefined) {
+    const asked = extractorOf(extractor);
     const { source, text } = await this.article(sourceId);
     if (text === null) throw notFound(`The text of article ${sourceId} was redacted`, { sourceId: 'text redacted' });
-    const { proposals, extractorVersion } = await this.propose(source, text);
-    const proposal: Proposal | undefined = proposals.find((p) => p.id === proposalId);
+    const decided = decisionsOf(await this.store.readStream(sourceStream(sourceId))).get(proposalId);
+    const { version, extractor: run } = decided ? extractorOf(decided.data.extractorVersion) : asked;
+    const proposal: Proposal | undefined = run(await this.input(source, text)).proposals.find(
+      (p) => p.id === proposalId,
+    );
     if (!proposal)
-      throw notFound(`No proposal ${proposalId} in article ${sourceId}`, { proposalId: 'no such proposal' });
-    return { source, proposal, extractorVersion };
+      throw notFound(`No proposal ${proposalId} in article ${sourceId} (${version})`, {
+        proposalId: 'no such proposal',
+      });
+    return { source, proposal, extractorVersion: version };
   }
 
   /** Checked before the event is recorded, so a dismissed proposal never reaches the timeline. */
