@@ -58,6 +58,12 @@ const admin = createAdminPanel(byId('admin'), {
     return 'Recorded.';
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
+  // An article's proposals are reviewed one after another: the timeline updates behind the open panel.
+  onArticleRecorded: async (id) => {
+    const found = await waitForProjection(id, (item) => item);
+    await loadTimeline();
+    return found ? `On the timeline: “${found.title}”.` : 'Recorded; the timeline has not caught up yet.';
+  },
 });
 
 /**
