@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_ADMIN_TOKEN } from '../support/api';
 import {
@@ -105,6 +106,31 @@ describe('the "Add article" view', () => {
     expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/^Xi Jinping: /), 'Erdoğan to visit Astana']));
     tab.expectNoErrors();
     await tab.close();
+  });
+
+  it('flags a report of a seeded event as a likely duplicate and attaches the article as another source', async () => {
+    const { page, admin, form } = await openArticleForm();
+    await submit(
+      page,
+      form,
+      'French President Emmanuel Macron held talks with Kazakh President Kassym-Jomart Tokayev in Astana on Wednesday.',
+      'en',
+    );
+    const card = admin.locator('.proposal-card').first();
+    const duplicate = card.getByRole('group', { name: 'Likely duplicate' });
+    await duplicate.getByRole('button', { name: 'Attach as another source' }).click();
+    await card.getByText(/Attached as another source\. On the timeline/).waitFor();
+    await admin.getByRole('button', { name: 'Close' }).click();
+    // The seeded talks now have two sources: the seed article and this one, listed in the item's detail.
+    const { body } = await request(api.app.getHttpServer()).get('/api/timeline?from=2023-11-01&to=2023-11-01');
+    const talks = body.items.find((item: { sources: unknown[] }) => item.sources.length === 2);
+    expect(talks).toBeDefined();
+    expect(talks.sources[1]).toMatchObject({ title: 'Talks in Beijing', language: 'en' });
+    await page.locator('.card .card-open', { hasText: talks.title }).click();
+    const detail = page.locator('dialog#detail');
+    await detail.getByRole('heading', { name: 'Sources' }).waitFor();
+    await detail.getByText('Talks in Beijing').waitFor();
+    tab.expectNoErrors();
   });
 
   it('shows an Arabic article right to left, its date expressions marked', async () => {

@@ -96,7 +96,10 @@ export function createArticleView({ token, onRecorded, onRefused }) {
           onDecided: async (card, result) => {
             count();
             nextAfter(card);
-            return result.eventId && result.decision === 'accepted' ? onRecorded(result.eventId) : 'Dismissed.';
+            if (result.decision === 'dismissed') return 'Dismissed.';
+            const attachedHere = (item) => item.sources.some((source) => source.sourceId === sourceId);
+            const shown = await onRecorded(result.eventId, result.decision === 'attached' ? attachedHere : undefined);
+            return result.decision === 'attached' ? `Attached as another source. ${shown}` : shown;
           },
         }),
       );

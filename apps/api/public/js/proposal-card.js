@@ -51,7 +51,36 @@ function facts(proposal, language) {
 
 function decisionText(decision) {
   if (decision.reason !== undefined) return `Dismissed: ${decision.reason}`;
-  return decision.attached ? 'Attached as another source of an event on the timeline.' : 'Accepted: recorded.';
+  return decision.quote !== undefined
+    ? 'Attached as another source of an event on the timeline.'
+    : 'Accepted: recorded.';
+}
+
+/** Events already on the timeline that this proposal seems to report again, each with "attach" instead. */
+function duplicates(proposal, attach) {
+  if (!proposal.likelyDuplicates?.length) return null;
+  return h(
+    'div',
+    { class: 'proposal-duplicate', role: 'group', 'aria-label': 'Likely duplicate' },
+    proposal.likelyDuplicates.map((event) =>
+      h(
+        'div',
+        {},
+        h(
+          'p',
+          {},
+          'Likely a duplicate of ',
+          h('strong', {}, h('bdi', {}, event.title)),
+          ` (${event.type}, ${dateLabel({ ...event.date, precision: 'day' })}) — same actors and type, overlapping dates.`,
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button-secondary', onclick: () => void attach(event.eventId) },
+          'Attach as another source',
+        ),
+      ),
+    ),
+  );
 }
 
 /**
@@ -135,6 +164,7 @@ export function proposalCard(proposal, { sourceId, language, token, onDecided, o
       h('div', { class: 'grid-2' }, field('Type (CAMEO code)', inputs.type), field('Status', inputs.status)),
       field('Title', inputs.title),
     ),
+    duplicates(proposal, (eventId) => run('attach', { eventId })),
     h('div', { class: 'actions' }, accept, dismissOpen),
     dismissGroup,
   );

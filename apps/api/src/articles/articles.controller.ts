@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -26,32 +14,33 @@ import { deterministicUuid, PostgresEventStore } from '@libs/event-store';
 import {
   DecideProposalCommand,
   decisionsOf,
+  diplomaticEventStream,
+  replay,
+  type DiplomaticEventEvent,
   RedactSourceTextCommand,
   InvalidDiplomaticEventError,
   RecordEventCommand,
   RegisterSourceCommand,
   sourceStream,
-  type SourceRegistered,
 } from '@libs/diplomacy';
-import type { Proposal, ProposeInput } from '@libs/proposals';
 import { AdminGuard } from '../http/admin.guard';
 import { commandMeta, isValidIdempotencyKey } from '../http/request-meta';
-import { errorBody } from '../http/error-body';
 import { UUID_PARAM } from '../http/uuid.pipe';
 import { ApiIdempotencyKey, ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
 import {
   AcceptProposalRequestDto,
+  AttachSourceRequestDto,
   DismissProposalRequestDto,
   RedactArticleRequestDto,
   SubmitArticleRequestDto,
 } from './article.request.dto';
-import { loadRegistry, loadText, saveText, sha256 } from './article-store';
+import { saveText, sha256 } from './article-store';
+import { likelyDuplicates } from './likely-duplicates';
+import { ArticleReader, type Source } from './article-reader';
 import { proposalToEvent } from './proposal-to-event';
 import { extractorOf, proposalsWithDecisions } from './article-proposals';
 import { ArticleRedactedSchema, ArticleSchema, ArticleSubmittedSchema, ProposalDecisionSchema } from './article.schema';
-
-type Source = SourceRegistered['data'];
 
 const ApiExtractorQuery = () =>
   ApiQuery({
@@ -69,7 +58,11 @@ export class ArticlesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly store: PostgresEventStore,
-  ) {}
+  ) {
+    this.reader = new ArticleReader(store);
+  }
+
+  private readonly reader: ArticleReader;
 
   @Post()
   @ApiOperation({
@@ -89,7 +82,7 @@ export class ArticlesController {
     checkKey(key);
     const hash = sha256(body.text);
     const sourceId = deterministicUuid(`article-text:${hash}`);
-    let source = await this.source(sourceId);
+    let source = await this.reader.source(sourceId);
     if (!source) {
       const { text, language, ...facts } = body;
       await saveText(this.store.pool, hash, text);
@@ -98,13 +91,15 @@ export class ArticlesController {
         .execute(new RegisterSourceCommand(sourceId, input, commandMeta(request, key)))
         .catch(async (error: unknown) => {
           // A concurrent submission of the same text registered it first: that is the same source.
-          if (!(error instanceof InvalidDiplomaticEventError) || !(await this.source(sourceId))) throw error;
+          if (!(error instanceof InvalidDiplomaticEventError) || !(await this.reader.source(sourceId))) throw error;
         });
-      source = (await this.source(sourceId)) as Source;
+      source = (await this.reader.source(sourceId)) as Source;
     }
     const { version, extractor } = extractorOf(undefined);
-    const { proposals } = extractor(await this.input(source, body.text));
-    return { sourceId, extractorVersion: version, proposals };
+    const { proposals } = extractor(await this.reader.input(source, body.text));
+    const duplicates = await likelyDuplicates(this.store.pool, proposals);
+    const shown = proposals.map((p) => ({ ...p, likelyDuplicates: duplicates.get(p.id) ?? [] }));
+    return { sourceId, extractorVersion: version, proposals: shown };
   }
 
   @Get(':sourceId')
@@ -120,9 +115,15 @@ export class ArticlesController {
   @ApiErrors({ 400: 'Bad id, or an unknown extractor version', 404: 'No article with this id' })
   async show(@Param('sourceId', UUID_PARAM) sourceId: string, @Query('extractor') extractor?: string) {
     const { version } = extractorOf(extractor);
-    const { source, text } = await this.article(sourceId);
+    const { source, text } = await this.reader.article(sourceId);
     const decisions = decisionsOf(await this.store.readStream(sourceStream(sourceId)));
-    const proposals = text === null ? [] : proposalsWithDecisions(await this.input(source, text), version, decisions);
+    const shown =
+      text === null ? [] : proposalsWithDecisions(await this.reader.input(source, text), version, decisions);
+    const duplicates = await likelyDuplicates(
+      this.store.pool,
+      shown.filter((p) => p.decision === null),
+    );
+    const proposals = shown.map((p) => ({ ...p, likelyDuplicates: duplicates.get(p.id) ?? [] }));
     const { text: _inline, ...metadata } = source;
     return {
       source: metadata,
@@ -154,7 +155,7 @@ export class ArticlesController {
     @Req() request: FastifyRequest,
     @Query('extractor') extractor?: string,
   ) {
-    const { source, proposal, extractorVersion } = await this.proposal(sourceId, proposalId, extractor);
+    const { source, proposal, extractorVersion } = await this.reader.proposal(sourceId, proposalId, extractor);
     const eventId = deterministicUuid(`article-proposal:${sourceId}:${proposalId}`);
     const input = proposalToEvent(sourceId, source.publishedAt.slice(0, 10), proposal, body.edits);
     const meta = commandMeta(request, `article-proposal:${sourceId}:${proposalId}`);
@@ -183,13 +184,50 @@ export class ArticlesController {
     @Req() request: FastifyRequest,
     @Query('extractor') extractor?: string,
   ) {
-    const { extractorVersion } = await this.proposal(sourceId, proposalId, extractor);
+    const { extractorVersion } = await this.reader.proposal(sourceId, proposalId, extractor);
     const decision = {
       type: 'ProposalDismissed' as const,
       data: { sourceId, proposalId, extractorVersion, reason: body.reason },
     };
     await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
     return { ...decision.data, decision: 'dismissed' };
+  }
+
+  @Post(':sourceId/proposals/:proposalId/attach')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Attach the article as another source of an event already on the timeline (a likely duplicate)',
+    description:
+      "Records EventSourceAttached in the article's stream, with the quote and its offsets: no second event. " +
+      'The timeline item then lists every source.',
+  })
+  @ApiUuidParam('sourceId', 'The article')
+  @ApiParam({ name: 'proposalId', description: 'A proposal id of the extractor version asked for' })
+  @ApiExtractorQuery()
+  @ApiOkResponse({ type: ProposalDecisionSchema })
+  @ApiErrors({
+    400: 'Invalid body, no live event with this eventId, or the proposal was already decided otherwise',
+    404: 'No article, or no such proposal',
+  })
+  async attach(
+    @Param('sourceId', UUID_PARAM) sourceId: string,
+    @Param('proposalId') proposalId: string,
+    @Body() body: AttachSourceRequestDto,
+    @Req() request: FastifyRequest,
+    @Query('extractor') extractor?: string,
+  ) {
+    const { proposal, extractorVersion } = await this.reader.proposal(sourceId, proposalId, extractor);
+    const history = await this.store.readStream(diplomaticEventStream(body.eventId));
+    if (replay(history as unknown as DiplomaticEventEvent[]).status !== 'live') {
+      throw new InvalidDiplomaticEventError({ eventId: 'no live diplomatic event has this id' });
+    }
+    const { text: quote, start, end } = proposal.quote;
+    const decision = {
+      type: 'EventSourceAttached' as const,
+      data: { sourceId, proposalId, extractorVersion, eventId: body.eventId, quote, offsets: { start, end } },
+    };
+    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'attached' };
   }
 
   @Post(':sourceId/redaction')
@@ -206,56 +244,20 @@ export class ArticlesController {
     @Body() body: RedactArticleRequestDto,
     @Req() request: FastifyRequest,
   ) {
-    await this.article(sourceId);
+    await this.reader.article(sourceId);
     const result = await this.commands.execute(
       new RedactSourceTextCommand(sourceId, body.reason, commandMeta(request)),
     );
     return { sourceId, textSha256: result.textSha256, redacted: true };
   }
 
-  private async source(sourceId: string): Promise<Source | undefined> {
-    const [registered] = await this.store.readStream(sourceStream(sourceId), 1, 1);
-    const data = registered?.type === 'SourceRegistered' ? (registered.data as Source) : undefined;
-    return data?.textSha256 ? data : undefined;
-  }
-
-  private async article(sourceId: string): Promise<{ source: Source; text: string | null }> {
-    const source = await this.source(sourceId);
-    if (!source) throw notFound(`No article ${sourceId}`, { sourceId: 'no article has this id' });
-    return { source, text: await loadText(this.store.pool, source.textSha256 as string) };
-  }
-
-  private async input(source: Source, text: string): Promise<ProposeInput> {
-    const registry = await loadRegistry(this.store.pool);
-    const language = source.language === 'ar' || source.language === 'en' ? source.language : undefined;
-    return { text, publishedAt: source.publishedAt.slice(0, 10), language, registry };
-  }
-
-  /**
-   * The proposal as the version asked for proposes it; once decided, as the version of its decision did, so a
-   * retry of the same decision repeats it exactly whatever the current version.
-   */
-  private async proposal(sourceId: string, proposalId: string, extractor: string | undefined) {
-    const asked = extractorOf(extractor);
-    const { source, text } = await this.article(sourceId);
-    if (text === null) throw notFound(`The text of article ${sourceId} was redacted`, { sourceId: 'text redacted' });
-    const decided = decisionsOf(await this.store.readStream(sourceStream(sourceId))).get(proposalId);
-    const { version, extractor: run } = decided ? extractorOf(decided.data.extractorVersion) : asked;
-    const proposal: Proposal | undefined = run(await this.input(source, text)).proposals.find(
-      (p) => p.id === proposalId,
-    );
-    if (!proposal)
-      throw notFound(`No proposal ${proposalId} in article ${sourceId} (${version})`, {
-        proposalId: 'no such proposal',
-      });
-    return { source, proposal, extractorVersion: version };
-  }
-
   /** Checked before the event is recorded, so a dismissed proposal never reaches the timeline. */
   private async refuseIfDecidedOtherwise(sourceId: string, decision: { type: string; data: { proposalId: string } }) {
-    const earlier = decisionsOf(await this.store.readStream(sourceStream(sourceId))).get(decision.data.proposalId);
+    const earlier = (await this.reader.decisions(sourceId)).get(decision.data.proposalId);
     if (earlier && earlier.type !== decision.type) {
-      throw new InvalidDiplomaticEventError({ proposalId: `${decision.data.proposalId} was already dismissed` });
+      throw new InvalidDiplomaticEventError({
+        proposalId: `${decision.data.proposalId} was already decided (${earlier.type})`,
+      });
     }
   }
 }
@@ -263,10 +265,6 @@ export class ArticlesController {
 function detectLanguage(text: string): 'ar' | 'en' {
   const arabic = (text.match(/[\u0600-\u06FF]/g) ?? []).length;
   return arabic * 2 > (text.match(/\p{L}/gu) ?? []).length ? 'ar' : 'en';
-}
-
-function notFound(message: string, fields: Record<string, string>): NotFoundException {
-  return new NotFoundException(errorBody(404, message, { fields }));
 }
 
 function checkKey(key: string | undefined): void {
