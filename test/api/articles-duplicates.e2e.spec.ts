@@ -101,7 +101,7 @@ describe('articles: likely duplicates, attached as another source', () => {
     expect(rows[0].data).toEqual({
       sourceId: second.sourceId,
       proposalId: talks.id,
-      extractorVersion: 'proposals-1',
+      extractorVersion: 'proposals-2',
       eventId,
       quote: talks.quote.text,
       offsets: { start: talks.quote.start, end: talks.quote.end },

@@ -9,13 +9,16 @@ import { testPool } from '../support/database';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 const WEATHER = 'The weather was mild on Tuesday.';
+// The version articles are proposed with today, and the newer one this spec brings in, as an upgrade would.
+const CURRENT = EXTRACTORS.current;
+const NEXT = 'proposals-next';
 
 /**
  * A newer extractor, as an upgrade would bring it: it re-reads every statement (another CAMEO code for each, so a
- * decided proposal shown with it would be visible) and finds one statement more, the sentence proposals-1 skips.
+ * decided proposal shown with it would be visible) and finds one statement more, the sentence the current version skips.
  */
 function proposals2(input: ProposeInput): Proposals {
-  const first = EXTRACTORS.get('proposals-1') as (i: ProposeInput) => Proposals;
+  const first = EXTRACTORS.get(CURRENT) as (i: ProposeInput) => Proposals;
   const older = first(input);
   const start = input.text.indexOf(WEATHER);
   const template = older.proposals[0];
@@ -23,12 +26,12 @@ function proposals2(input: ProposeInput): Proposals {
     ...template,
     id: `p${start}-${start + WEATHER.length}`,
     quote: { text: WEATHER, start, end: start + WEATHER.length },
-    reasons: ['proposals-2 reads the weather'],
+    reasons: ['the next version reads the weather'],
   };
   const reread = older.proposals.map((p) => ({ ...p, type: { ...p.type, code: '036', root: '03' } }));
   return {
     ...older,
-    extractorVersion: 'proposals-2',
+    extractorVersion: NEXT,
     proposals: [...reread, extra].sort((a, b) => a.quote.start - b.quote.start),
   };
 }
@@ -63,7 +66,7 @@ describe('articles: a newer extractor version on a stored article', () => {
       .send({ title: 'Beijing talks', publishedAt: '2023-11-01', language: 'en', text })
       .expect(201);
     sourceId = res.body.sourceId;
-    expect(res.body.extractorVersion).toBe('proposals-1');
+    expect(res.body.extractorVersion).toBe(CURRENT);
     first = res.body.proposals;
     expect(first.map((p) => p.quote.text.slice(0, 12))).toEqual(['Chinese Pres', 'The two sign', 'Turkish Pres']);
     const met = quoted(first, 'Chinese');
@@ -74,10 +77,10 @@ describe('articles: a newer extractor version on a stored article', () => {
       .set(auth)
       .send({ reason: 'not new' })
       .expect(200);
-    EXTRACTORS.register('proposals-2', proposals2);
+    EXTRACTORS.register(NEXT, proposals2);
   });
   afterAll(async () => {
-    EXTRACTORS.unregister('proposals-2');
+    EXTRACTORS.unregister(NEXT);
     await app.close();
     await pool.end();
   });
@@ -85,18 +88,18 @@ describe('articles: a newer extractor version on a stored article', () => {
   it('shows the new statement and re-reads the undecided one; decided proposals stay as they were decided', async () => {
     const before = await eventCount();
     const res = await http().get(`/api/admin/articles/${sourceId}`).set(auth).expect(200);
-    expect(res.body.extractorVersion).toBe('proposals-2');
+    expect(res.body.extractorVersion).toBe(NEXT);
     const shown: Shown[] = res.body.proposals;
     expect(shown.map((p) => [p.quote.text.slice(0, 12), p.extractorVersion, p.type.code, p.decision !== null])).toEqual(
       [
-        ['Chinese Pres', 'proposals-1', quoted(first, 'Chinese').type.code, true],
-        ['The two sign', 'proposals-1', quoted(first, 'The two').type.code, true],
-        ['The weather ', 'proposals-2', expect.any(String), false],
-        ['Turkish Pres', 'proposals-2', '036', false],
+        ['Chinese Pres', CURRENT, quoted(first, 'Chinese').type.code, true],
+        ['The two sign', CURRENT, quoted(first, 'The two').type.code, true],
+        ['The weather ', NEXT, expect.any(String), false],
+        ['Turkish Pres', NEXT, '036', false],
       ],
     );
     expect(quoted(shown, 'Chinese').id).toBe(quoted(first, 'Chinese').id);
-    expect(quoted(shown, 'The two').decision).toMatchObject({ extractorVersion: 'proposals-1', reason: 'not new' });
+    expect(quoted(shown, 'The two').decision).toMatchObject({ extractorVersion: CURRENT, reason: 'not new' });
     expect(await eventCount()).toBe(before);
   });
 
@@ -108,7 +111,7 @@ describe('articles: a newer extractor version on a stored article', () => {
       .set(auth)
       .send({})
       .expect(200);
-    expect(res.body).toMatchObject({ decision: 'accepted', extractorVersion: 'proposals-2' });
+    expect(res.body).toMatchObject({ decision: 'accepted', extractorVersion: NEXT });
     const { rows } = await pool.query('SELECT data FROM events WHERE stream_id = $1', [
       `diplomatic-event-${res.body.eventId}`,
     ]);
@@ -116,14 +119,14 @@ describe('articles: a newer extractor version on a stored article', () => {
   });
 
   it('lets an older version be asked for by name; a decided proposal keeps the version it was decided under', async () => {
-    const res = await http().get(`/api/admin/articles/${sourceId}?extractor=proposals-1`).set(auth).expect(200);
-    expect(res.body.extractorVersion).toBe('proposals-1');
+    const res = await http().get(`/api/admin/articles/${sourceId}?extractor=${CURRENT}`).set(auth).expect(200);
+    expect(res.body.extractorVersion).toBe(CURRENT);
     const shown: Shown[] = res.body.proposals;
     expect(shown.map((p) => [p.extractorVersion, p.decision?.extractorVersion ?? null])).toEqual([
-      ['proposals-1', 'proposals-1'],
-      ['proposals-1', 'proposals-1'],
-      ['proposals-2', 'proposals-2'],
-      ['proposals-1', null],
+      [CURRENT, CURRENT],
+      [CURRENT, CURRENT],
+      [NEXT, NEXT],
+      [CURRENT, null],
     ]);
   });
 
@@ -135,14 +138,14 @@ describe('articles: a newer extractor version on a stored article', () => {
       .set(auth)
       .send({})
       .expect(200);
-    expect(res.body.extractorVersion).toBe('proposals-1');
+    expect(res.body.extractorVersion).toBe(CURRENT);
     expect(await eventCount()).toBe(before);
   });
 
   it('answers 400 naming `extractor` for a version this server does not run, writing nothing', async () => {
     const before = await eventCount();
     const bad = await http().get(`/api/admin/articles/${sourceId}?extractor=proposals-9`).set(auth).expect(400);
-    expect(bad.body.fields).toEqual({ extractor: expect.stringContaining('proposals-1, proposals-2') });
+    expect(bad.body.fields).toEqual({ extractor: expect.stringContaining(`${CURRENT}, ${NEXT}`) });
     const turkish = quoted(first, 'Turkish');
     await http()
       .post(`/api/admin/articles/${sourceId}/proposals/${turkish.id}/accept?extractor=nope`)
@@ -150,5 +153,27 @@ describe('articles: a newer extractor version on a stored article', () => {
       .send({})
       .expect(400);
     expect(await eventCount()).toBe(before);
+  });
+  it('proposals-1 to proposals-2, the real upgrade: a proposal decided under proposals-1 keeps its reading', async () => {
+    const officeText =
+      `The Russian foreign minister met Chinese officials in Beijing on Monday. ` +
+      `The Russian foreign minister will visit Astana next week. (${randomUUID()})`;
+    const submitted = await http()
+      .post('/api/admin/articles')
+      .set(auth)
+      .send({ title: 'Minister in Beijing', publishedAt: '2023-11-01', language: 'en', text: officeText })
+      .expect(201);
+    const id = submitted.body.sourceId;
+    const old = (await http().get(`/api/admin/articles/${id}?extractor=proposals-1`).set(auth).expect(200)).body;
+    await http()
+      .post(`/api/admin/articles/${id}/proposals/${old.proposals[0].id}/dismiss?extractor=proposals-1`)
+      .set(auth)
+      .send({ reason: 'seen elsewhere' })
+      .expect(200);
+    const now = (await http().get(`/api/admin/articles/${id}?extractor=proposals-2`).set(auth).expect(200)).body;
+    const names = (p: { actors: { name: string }[] }) => p.actors.map((a) => a.name);
+    expect(now.proposals.map((p: Shown) => p.extractorVersion)).toEqual(['proposals-1', 'proposals-2']);
+    expect(names(now.proposals[0])).toEqual(['Foreign Minister of Russian Federation']);
+    expect(names(now.proposals[1])).toEqual(['Sergey Lavrov']);
   });
 });

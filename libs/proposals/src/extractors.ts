@@ -1,5 +1,5 @@
 import type { ProposeInput, Proposals } from './proposal.types';
-import { propose, PROPOSER_VERSION } from './propose';
+import { PROPOSALS_1, PROPOSALS_2, proposeWith } from './propose';
 
 /** One version of the proposer: the same input always gives the same proposals under the same version. */
 export type Extractor = (input: ProposeInput) => Proposals;
@@ -36,6 +36,8 @@ export class ExtractorRegistry {
   }
 }
 
-/** The versions this build runs; `proposals-1` is `propose` itself. */
+/** The versions this build runs, oldest first; the last (`propose` itself) is the current one. */
 export const EXTRACTORS = new ExtractorRegistry();
-EXTRACTORS.register(PROPOSER_VERSION, propose);
+for (const settings of [PROPOSALS_1, PROPOSALS_2]) {
+  EXTRACTORS.register(settings.version, (input) => proposeWith(settings, input));
+}
