@@ -60,7 +60,7 @@ export class ArticleSubmittedSchema {
   @ApiProperty({ format: 'uuid', description: 'Derived from the SHA-256 of the text: the same text, the same id' })
   sourceId!: string;
 
-  @ApiProperty({ example: 'proposals-1' })
+  @ApiProperty({ example: 'proposals-2' })
   extractorVersion!: string;
 
   @ApiProperty({ type: () => [ProposalSchema] })
