@@ -14,6 +14,7 @@ import {
   type SeededApi,
   type Tab,
 } from './support/browser-harness';
+import { axeViolations } from './support/axe';
 
 const ENGLISH =
   'Chinese President Xi Jinping met Russian Foreign Minister Sergei Lavrov in Beijing on Monday. ' +
@@ -133,7 +134,7 @@ describe('the "Add article" view', () => {
     tab.expectNoErrors();
   });
 
-  it('shows an Arabic article right to left, its date expressions marked', async () => {
+  it('shows an Arabic article right to left, its dates marked, axe-clean; a refused edit is shown at its field', async () => {
     const { page, admin, form } = await openArticleForm();
     await submit(page, form, ARABIC, 'ar');
     const article = admin.locator('.article-text');
@@ -141,6 +142,18 @@ describe('the "Add article" view', () => {
     expect(await article.getAttribute('lang')).toBe('ar');
     expect(await article.locator('mark.date-mention').allTextContents()).toEqual(['الأسبوع الماضي']);
     expect(await admin.locator('.proposal-quote').first().getAttribute('dir')).toBe('rtl');
-    tab.expectNoErrors();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // An edit the server refuses: the message stands beside the field, in the edit section opened for it.
+    const card = admin.locator('.proposal-card').first();
+    await card.getByText('Edit before accepting').click();
+    await card.getByLabel('Type (CAMEO code)').fill('999');
+    await card.getByText('Edit before accepting').click();
+    await card.getByRole('button', { name: 'Accept' }).click();
+    const type = card.getByLabel('Type (CAMEO code)');
+    await card.locator('.field-error').first().waitFor();
+    expect(await type.getAttribute('aria-invalid')).toBe('true');
+    expect(await hasFocus(type)).toBe(true);
+    tab.expectNoErrors([400]);
   });
 });

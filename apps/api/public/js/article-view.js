@@ -13,7 +13,8 @@ const articleApi = {
 
 /** The article's text with every date expression marked, in the article's own direction. */
 function markedText(text, mentions, language) {
-  const el = h('div', {
+  // A named region, focusable: it scrolls on its own beside the proposals.
+  const el = h('section', {
     class: 'article-text',
     tabindex: '0',
     'aria-label': 'Article text',

@@ -149,6 +149,13 @@ export function proposalCard(proposal, { sourceId, language, token, onDecided, o
   );
   dismissGroup.hidden = true;
   const accept = h('button', { type: 'submit', class: 'button-primary' }, 'Accept');
+  const editing = h(
+    'details',
+    { class: 'proposal-edit' },
+    h('summary', {}, 'Edit before accepting'),
+    h('div', { class: 'grid-2' }, field('Type (CAMEO code)', inputs.type), field('Status', inputs.status)),
+    field('Title', inputs.title),
+  );
   const dismissOpen = h(
     'button',
     { type: 'button', class: 'button-secondary', 'aria-expanded': 'false', onclick: () => toggleDismiss(true) },
@@ -157,13 +164,7 @@ export function proposalCard(proposal, { sourceId, language, token, onDecided, o
   const form = h(
     'form',
     { class: 'proposal-form', novalidate: true, 'aria-label': `Decide on: ${proposal.type.name}` },
-    h(
-      'details',
-      { class: 'proposal-edit' },
-      h('summary', {}, 'Edit before accepting'),
-      h('div', { class: 'grid-2' }, field('Type (CAMEO code)', inputs.type), field('Status', inputs.status)),
-      field('Title', inputs.title),
-    ),
+    editing,
     duplicates(proposal, (eventId) => run('attach', { eventId })),
     h('div', { class: 'actions' }, accept, dismissOpen),
     dismissGroup,
@@ -191,7 +192,11 @@ export function proposalCard(proposal, { sourceId, language, token, onDecided, o
       status.textContent = await onDecided(card, result);
     } catch (error) {
       if (error.status === 401) onRefused(error);
-      else showFieldErrors(form, error, 'edits.');
+      else {
+        // An edit the server refused is inside the closed "Edit before accepting": open it to show where.
+        if (verb === 'accept' && Object.keys(error.fields ?? {}).length > 0) editing.open = true;
+        showFieldErrors(form, error, 'edits.');
+      }
     } finally {
       for (const button of form.querySelectorAll('button')) button.disabled = false;
     }
