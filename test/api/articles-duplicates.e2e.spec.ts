@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { testPool } from '../support/database';
 import { eventually } from '../support/eventually';
+import { aDiplomaticEventBody } from '../builders/diplomatic-event.builder';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 // 2019: no other spec of a run writes events of these people then.
@@ -79,7 +80,7 @@ describe('articles: likely duplicates, attached as another source', () => {
     expect(again.likelyDuplicates.map((d: Duplicate) => d.eventId)).toEqual([eventId]);
   });
 
-  it('answers 400 naming eventId for an event that is not on the timeline, writing nothing', async () => {
+  it('answers 400 naming eventId for an event that is not (or no longer) on the timeline, writing nothing', async () => {
     const before = await eventCount();
     const path = `/api/admin/articles/${second.sourceId}/proposals/${talks.id}/attach`;
     const unknown = await http().post(path).set(auth).send({ eventId: randomUUID() }).expect(400);
@@ -87,6 +88,21 @@ describe('articles: likely duplicates, attached as another source', () => {
     const malformed = await http().post(path).set(auth).send({ eventId: 'x' }).expect(400);
     expect(Object.keys(malformed.body.fields)).toEqual(['eventId']);
     expect(await eventCount()).toBe(before);
+    // A retracted event is no longer on the timeline: nothing to attach to.
+    const recorded = await http()
+      .post('/api/admin/events')
+      .set(auth)
+      .send(aDiplomaticEventBody(firstSource))
+      .expect(201);
+    await http()
+      .post(`/api/admin/events/${recorded.body.id}/retraction`)
+      .set(auth)
+      .send({ reason: 'test' })
+      .expect(200);
+    const written = await eventCount();
+    const retracted = await http().post(path).set(auth).send({ eventId: recorded.body.id }).expect(400);
+    expect(Object.keys(retracted.body.fields)).toEqual(['eventId']);
+    expect(await eventCount()).toBe(written);
   });
 
   it('attaches the article to the existing event: an event of its own with the quote and offsets', async () => {
