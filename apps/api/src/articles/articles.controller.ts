@@ -86,7 +86,8 @@ export class ArticlesController {
       source = (await this.source(sourceId)) as Source;
     }
     const { extractorVersion, proposals } = await this.propose(source, body.text);
-    return { sourceId, extractorVersion, proposals };
+    const [registered] = await this.store.readStream(sourceStream(sourceId), 1, 1);
+    return { sourceId, extractorVersion, proposals, position: registered.position };
   }
 
   @Get(':sourceId')
@@ -138,8 +139,9 @@ export class ArticlesController {
     };
     await this.refuseIfDecidedOtherwise(sourceId, decision);
     await this.commands.execute(new RecordEventCommand(eventId, input, meta));
-    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
-    return { ...decision.data, decision: 'accepted' };
+    // The decision comes after the recorded event in the log: reading at its position sees both.
+    const { position } = await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'accepted', position };
   }
 
   @Post(':sourceId/proposals/:proposalId/dismiss')
@@ -160,8 +162,8 @@ export class ArticlesController {
       type: 'ProposalDismissed' as const,
       data: { sourceId, proposalId, extractorVersion, reason: body.reason },
     };
-    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
-    return { ...decision.data, decision: 'dismissed' };
+    const { position } = await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'dismissed', position };
   }
 
   @Post(':sourceId/redaction')
@@ -182,7 +184,7 @@ export class ArticlesController {
     const result = await this.commands.execute(
       new RedactSourceTextCommand(sourceId, body.reason, commandMeta(request)),
     );
-    return { sourceId, textSha256: result.textSha256, redacted: true };
+    return { sourceId, textSha256: result.textSha256, redacted: true, position: result.position };
   }
 
   private async source(sourceId: string): Promise<Source | undefined> {
