@@ -54,7 +54,7 @@ export class LiveStream {
         while (more && !this.closed) {
           const page = await this.read(this.cursor);
           if (this.closed) return;
-          for (const change of page.changes) if (change.matchesFilter) this.response.write(sseEvent(change));
+          for (const change of page.changes) this.response.write(sseEvent(change));
           this.cursor = page.next;
           more = page.more;
           if (this.response.writableLength > MAX_BUFFERED_BYTES) return this.close();

@@ -25,7 +25,7 @@ export interface TimelineChange {
   changedAt: string;
   /** The item as this change left it (a retraction: its last version, with retractedAt); null when not projected. */
   item: TimelineItem | null;
-  /** With a filter: false when a correction took the item out of it (a watcher should drop the item). */
+  /** Whether the item matches the reader's filter after this change: false when a correction took it out. */
   matchesFilter: boolean;
 }
 
@@ -52,7 +52,8 @@ export async function logPositionOf(db: Pool | PoolClient, position: number): Pr
  * applied, so every change read here is already visible in the timeline, and a slow writer's event (committed
  * late, below `after` in sequence but above it in log order) is never skipped (the checkpoint is gap-safe). A
  * rebuild does not move the checkpoint back, so it sends nothing again. A filter (the timeline's, without asOf)
- * keeps the changes whose item matches it, before or after a correction.
+ * keeps the changes whose item matches it after the change, or matched it before a correction. `next` is the last
+ * change read, kept or not, so a filtered reader does not read the same changes again.
  */
 export async function readTimelineChanges(
   db: Pool | PoolClient,
@@ -64,11 +65,11 @@ export async function readTimelineChanges(
   const [validity, ...conditions] = timelineSql({ ...filter, asOf: undefined, includeRetracted: false }, params).where;
   // Each version row is judged on its own here; the live-only condition of timeline reads must not apply.
   if (validity !== 'v.valid_to IS NULL') throw new Error(`timelineSql's first condition changed: ${validity}`);
-  const matches =
+  const matching = (version: string) =>
     conditions.length === 0
       ? 'true'
-      : `EXISTS (SELECT 1 FROM timeline_versions v WHERE v.id = r.item_id
-           AND v.version IN (r.item_version, r.previous_version) AND ${conditions.join(' AND ')})`;
+      : `EXISTS (SELECT 1 FROM timeline_versions v WHERE v.id = r.item_id AND v.version = ${version}
+           AND ${conditions.join(' AND ')})`;
   const { rows } = await db.query<ChangeRow>(
     `WITH cp AS (SELECT order_xid, position FROM projection_checkpoints WHERE name = 'timeline'),
      ch AS (
@@ -87,7 +88,8 @@ export async function readTimelineChanges(
                           WHERE ch.change_type = 'DiplomaticEventCorrected' AND t.id = ch.item_id
                             AND t.version < ch.change_version) prev ON true)
      SELECT r.position, r.order_xid::text AS order_xid, r.event_id, r.change_type, r.change_version, r.changed_at,
-            r.item_id, r.item_version, ${ITEM_COLUMNS}, ${matches} AS matches
+            r.item_id, r.item_version, ${ITEM_COLUMNS},
+            ${matching('r.item_version')} AS matches, ${matching('r.previous_version')} AS matched_before
      FROM r
      LEFT JOIN timeline_versions v ON v.id = r.item_id AND v.version = r.item_version
      LEFT JOIN timeline_sources s ON s.id = v.source_id
@@ -97,7 +99,8 @@ export async function readTimelineChanges(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    changes: page.map(toChange),
+    // A correction that takes an item out of the filter is kept (matchesFilter false): watchers must drop it.
+    changes: page.filter((row) => row.matches || row.matched_before).map(toChange),
     next: last ? { orderXid: last.order_xid, position: Number(last.position) } : after,
     more: rows.length > limit,
   };
@@ -113,6 +116,7 @@ interface ChangeRow extends ItemRow {
   item_id: string;
   item_version: number | null;
   matches: boolean;
+  matched_before: boolean;
 }
 
 function toChange(row: ChangeRow): TimelineChange {
