@@ -4,7 +4,9 @@ import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CheckpointWatch } from '@libs/projections';
 import { LiveStreams } from '../../apps/api/src/live/live-streams';
+import { migrate } from '@libs/platform';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
+import { OwnCluster } from '../support/own-cluster';
 import { eventually } from '../support/eventually';
 import { SseClient } from '../support/sse-client';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
@@ -14,9 +16,12 @@ const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 /**
  * Two API processes' worth on one database: `writer` leads the projections and takes the writes; `watcher` runs no
  * projector and serves the streams, so every change it sends came through the database (checkpoint NOTIFY + read),
- * never through an in-process bus. Each test watches its own actor id.
+ * never through an in-process bus. Each test watches its own actor id. A cluster of the spec's own: on the shared
+ * test server, a long transaction in any other database holds back every gap-safe log reader (the projector's
+ * included) for its duration, and "within a second" would measure that instead.
  */
 describe('GET /api/timeline/events (Server-Sent Events)', () => {
+  let cluster: OwnCluster;
   let writer: NestFastifyApplication;
   let watcher: NestFastifyApplication;
   let base: string;
@@ -40,16 +45,20 @@ describe('GET /api/timeline/events (Server-Sent Events)', () => {
   };
 
   beforeAll(async () => {
-    writer = await startTestApi();
-    watcher = await startTestApi({ RUN_PROJECTOR: 'false', LIVE_STREAMS_MAX: '3' });
+    cluster = await OwnCluster.create();
+    const url = await cluster.createDatabase('annals_live');
+    await migrate(url);
+    writer = await startTestApi({ DATABASE_URL: url });
+    watcher = await startTestApi({ DATABASE_URL: url, RUN_PROJECTOR: 'false', LIVE_STREAMS_MAX: '3' });
     await watcher.listen(0, '127.0.0.1');
     base = await watcher.getUrl();
     sourceId = (await http().post('/api/admin/sources').set(auth).send(aSourceBody()).expect(201)).body.id;
   }, 60_000);
   afterEach(() => opened.splice(0).forEach((client) => client.close()));
   afterAll(async () => {
-    await watcher.close();
-    await writer.close();
+    await watcher?.close();
+    await writer?.close();
+    await cluster?.remove();
   });
 
   it('refuses a bad filter or an unknown Last-Event-ID with a 400 before the stream opens', async () => {
