@@ -50,7 +50,8 @@ export function newIdempotencyKey() {
 export const api = {
   timeline: (params) => call('GET', '/api/timeline', { query: params }),
   actors: () => call('GET', '/api/actors', { query: { limit: 1000 } }),
-  event: (id) => call('GET', `/api/events/${encodeURIComponent(id)}`),
+  /** With `minPosition` (a write's position) the server answers once the timeline shows that write: no polling. */
+  event: (id, minPosition) => call('GET', `/api/events/${encodeURIComponent(id)}`, { query: { minPosition } }),
   history: (id) => call('GET', `/api/events/${encodeURIComponent(id)}/history`),
   /** Who a token acts as (any role): the way to check a token and to show who is signed in. */
   whoami: (token) => call('GET', '/api/admin/whoami', { token }),

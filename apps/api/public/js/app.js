@@ -1,11 +1,12 @@
-/* global window, history, location, URLSearchParams */
+/* global window, history, location, URLSearchParams, clearTimeout */
 import { createAdminPanel } from './admin-panel.js';
 import { api, poll } from './api.js';
 import { createDetailView } from './detail-view.js';
 import { byId, clear, h, manageDialog } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
-import { CAMEO_ROOTS, COMMON_CAMEO_CODES, countryName, flag, instantLabel } from './format.js';
+import { CAMEO_ROOTS, COMMON_CAMEO_CODES, countryName, flag, instantLabel, machineDate } from './format.js';
 import { fillFilterForm, paramsFromForm, paramsFromSearch, sameParams, searchFromParams } from './filters.js';
+import { createLiveUpdates } from './live-updates.js';
 import { createTimelineView } from './timeline-view.js';
 
 const filters = byId('filters');
@@ -24,9 +25,7 @@ const timeline = createTimelineView(timelineEl, { onOpen: (item) => detail.open(
 const detail = createDetailView(byId('detail'), {
   isHistorical: () => Boolean(params.asOf),
   onCorrected: async (item, result) => {
-    const next = await waitForProjection(item.id, (found) =>
-      found && found.version >= result.version ? found : undefined,
-    );
+    const next = await shownAt(item.id, result.position);
     await loadTimeline();
     return next;
   },
@@ -37,15 +36,15 @@ const detail = createDetailView(byId('detail'), {
       if (last?.type === 'DiplomaticEventRetracted') return found ? undefined : null;
       return found && found.version >= last.version ? found : undefined;
     }),
-  onRetracted: async (item) => {
-    await waitForProjection(item.id, (found) => (found ? undefined : true));
+  onRetracted: async (item, result) => {
+    await shownAt(item.id, result.position);
     await loadTimeline();
     return null;
   },
 });
 const admin = createAdminPanel(byId('admin'), {
-  onRecorded: async (id) => {
-    const found = await waitForProjection(id, (item) => item);
+  onRecorded: async (id, position) => {
+    const found = await shownAt(id, position);
     if (!found) return 'Recorded, but the timeline has not caught up yet. Reload the page in a moment.';
     await loadTimeline();
     const card = timeline.find(id);
@@ -59,6 +58,47 @@ const admin = createAdminPanel(byId('admin'), {
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
 });
+
+const live = createLiveUpdates({ onChange: showChange });
+let reloadSoon = null;
+
+/**
+ * After the page's own write: the item once the timeline shows that write (the server holds the request until
+ * then, up to MIN_POSITION_WAIT_MS, and answers 503 if it could not: asked again twice), null once it is
+ * retracted, undefined if the timeline has not caught up in that time.
+ */
+async function shownAt(id, position, attempts = 3) {
+  try {
+    return await api.event(id, position);
+  } catch (error) {
+    if (error.status === 503 && attempts > 1) return shownAt(id, position, attempts - 1);
+    return error.status === 410 ? null : undefined;
+  }
+}
+
+/** Someone's change, live: cards are redrawn or taken off in place; a new item reloads the view (in order). */
+function showChange({ type, id, item, matchesFilter }) {
+  const shown = timeline.find(id);
+  if (type === 'retracted' || !matchesFilter) {
+    if (shown) announce(type === 'retracted' ? `Retracted: “${item?.title ?? id}”.` : `Changed: “${item.title}”.`);
+    timeline.remove(id);
+  } else if (type === 'corrected' && shown) {
+    // A new date moves the item: reload to put it in its place; otherwise redraw the card where it is.
+    if (shown.querySelector('time')?.getAttribute('datetime') !== machineDate(item.date)) reloadShowing(id);
+    else timeline.replace(item);
+    announce(`Corrected: “${item.title}”.`);
+  } else if (type === 'recorded' && !shown) reloadShowing(id, `New: “${item.title}”.`);
+}
+
+/** One reload for a burst of changes; the changed card is marked as new once it is there. */
+function reloadShowing(id, message) {
+  clearTimeout(reloadSoon);
+  reloadSoon = setTimeout(async () => {
+    await loadTimeline();
+    timeline.find(id)?.classList.add('is-new');
+    if (message) announce(message);
+  }, 250);
+}
 
 /**
  * Read models follow the log asynchronously: ask the timeline, within the item's own dates, until
@@ -168,6 +208,7 @@ function apply(next, { push = true } = {}) {
   byId('more-filters').open ||= ['type', 'status', 'from', 'to', 'asOf'].some((k) => params[k]);
   showAsOf();
   updateExportLinks();
+  live.follow(params);
   void loadTimeline();
 }
 
