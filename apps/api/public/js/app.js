@@ -1,4 +1,4 @@
-/* global window, history, location, URLSearchParams, clearTimeout */
+/* global window, document, history, location, URLSearchParams, clearTimeout */
 import { createAdminPanel } from './admin-panel.js';
 import { api, poll } from './api.js';
 import { createDetailView } from './detail-view.js';
@@ -25,6 +25,7 @@ const timeline = createTimelineView(timelineEl, { onOpen: (item) => detail.open(
 const detail = createDetailView(byId('detail'), {
   isHistorical: () => Boolean(params.asOf),
   onCorrected: async (item, result) => {
+    ownWrites.add(result.position);
     const next = await shownAt(item.id, result.position);
     await loadTimeline();
     return next;
@@ -37,13 +38,15 @@ const detail = createDetailView(byId('detail'), {
       return found && found.version >= last.version ? found : undefined;
     }),
   onRetracted: async (item, result) => {
-    await shownAt(item.id, result.position);
+    ownWrites.add(result.position);
+    await reached(result.position);
     await loadTimeline();
     return null;
   },
 });
 const admin = createAdminPanel(byId('admin'), {
   onRecorded: async (id, position) => {
+    ownWrites.add(position);
     const found = await shownAt(id, position);
     if (!found) return 'Recorded, but the timeline has not caught up yet. Reload the page in a moment.';
     await loadTimeline();
@@ -61,6 +64,8 @@ const admin = createAdminPanel(byId('admin'), {
 
 const live = createLiveUpdates({ onChange: showChange });
 let reloadSoon = null;
+/** Positions this page wrote: it shows those itself (and focuses them), so the live stream leaves them alone. */
+const ownWrites = new Set();
 
 /**
  * After the page's own write: the item once the timeline shows that write (the server holds the request until
@@ -76,8 +81,19 @@ async function shownAt(id, position, attempts = 3) {
   }
 }
 
+/** The same wait for a write that leaves nothing to show (a retraction): true once the timeline has it. */
+async function reached(position, attempts = 3) {
+  try {
+    await api.timeline({ limit: 1, minPosition: position });
+    return true;
+  } catch (error) {
+    return error.status === 503 && attempts > 1 ? reached(position, attempts - 1) : false;
+  }
+}
+
 /** Someone's change, live: cards are redrawn or taken off in place; a new item reloads the view (in order). */
-function showChange({ type, id, item, matchesFilter }) {
+function showChange({ type, id, item, matchesFilter, position }) {
+  if (ownWrites.delete(position)) return;
   const shown = timeline.find(id);
   if (type === 'retracted' || !matchesFilter) {
     if (shown) announce(type === 'retracted' ? `Retracted: “${item?.title ?? id}”.` : `Changed: “${item.title}”.`);
@@ -94,7 +110,10 @@ function showChange({ type, id, item, matchesFilter }) {
 function reloadShowing(id, message) {
   clearTimeout(reloadSoon);
   reloadSoon = setTimeout(async () => {
+    // Whoever was reading a card keeps it in focus across the reload.
+    const focused = document.activeElement?.closest('article[data-id]')?.dataset.id;
     await loadTimeline();
+    if (focused) timeline.find(focused)?.querySelector('.card-open')?.focus();
     timeline.find(id)?.classList.add('is-new');
     if (message) announce(message);
   }, 250);

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { LOG_START, PostgresEventStore } from '@libs/event-store';
@@ -37,9 +37,12 @@ export class TimelineEventsController {
       'a comment every 15 s keeps the connection open. Reconnecting with `Last-Event-ID` (EventSource does it) ' +
       'resumes after that change: nothing lost, nothing repeated. Rebuilds send nothing.',
   })
-  @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The `id` of the last event received' })
-  @ApiResponse({ status: 200, description: 'The stream (text/event-stream), open until the client leaves' })
+  @ApiResponse({
+    status: 200,
+    description: 'The stream, open until the client leaves; each `data` is a TimelineChange',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiErrors({
     400: 'An invalid filter (named in `fields`), `to` before `from`, or an unknown Last-Event-ID / after',
     503: 'LIVE_STREAMS_MAX streams are open on this server; retry after Retry-After seconds',
