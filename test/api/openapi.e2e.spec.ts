@@ -194,7 +194,12 @@ describe('OpenAPI', () => {
         const { name, in: where, required } = p as { name: string; in: string; required?: boolean };
         return `${where}:${name}${required ? '!' : ''}`;
       });
-    expect(names('/api/events/{id}', 'get')).toEqual(['path:id!', 'query:minPosition', 'header:X-Min-Position']);
+    expect(names('/api/events/{id}', 'get')).toEqual([
+      'path:id!',
+      'query:asOf',
+      'query:minPosition',
+      'header:X-Min-Position',
+    ]);
     expect(names('/api/changes', 'get')).toEqual([
       'query:after',
       'query:limit',
