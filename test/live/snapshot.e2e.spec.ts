@@ -61,9 +61,9 @@ describe('dated NDJSON snapshots with a SHA-256 (npm run snapshot)', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(written.sha256);
     expect(readFileSync(written.checksumFile, 'utf8')).toBe(`${written.sha256}  annals-2026-11-30.ndjson\n`);
     // The tool a data user has: it reads the .sha256 and checks the file beside it.
-    expect(execFileSync('sha256sum', ['-c', 'annals-2026-11-30.ndjson.sha256'], { cwd: folder, encoding: 'utf8' })).toBe(
-      'annals-2026-11-30.ndjson: OK\n',
-    );
+    expect(
+      execFileSync('sha256sum', ['-c', 'annals-2026-11-30.ndjson.sha256'], { cwd: folder, encoding: 'utf8' }),
+    ).toBe('annals-2026-11-30.ndjson: OK\n');
 
     const [head, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
     const header = JSON.parse(head);

@@ -148,9 +148,8 @@ describe('GET /api/timeline/events (Server-Sent Events)', () => {
       return items.length === 1 ? true : undefined;
     });
     const stream = await watch('');
-    const rebuildId: string = (
-      await http().post('/api/admin/projections/timeline/rebuild').set(auth).expect(202)
-    ).body.rebuildId;
+    const rebuildId: string = (await http().post('/api/admin/projections/timeline/rebuild').set(auth).expect(202)).body
+      .rebuildId;
     await eventually(
       async () => {
         const { projections } = (await http().get('/api/admin/projections').set(auth).expect(200)).body;

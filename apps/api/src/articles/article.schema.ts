@@ -59,7 +59,8 @@ export class ArticleSubmittedSchema {
 
   @ApiProperty({
     type: 'integer',
-    description: 'The log position of the SourceRegistered event of the source: pass it as minPosition (or X-Min-Position) to read this write',
+    description:
+      'The log position of the SourceRegistered event of the source: pass it as minPosition (or X-Min-Position) to read this write',
     example: 42,
   })
   position!: number;
@@ -90,7 +91,8 @@ export class ProposalDecisionSchema {
 
   @ApiProperty({
     type: 'integer',
-    description: 'The log position of the decision event (after the recorded event, when accepted): pass it as minPosition (or X-Min-Position) to read this write',
+    description:
+      'The log position of the decision event (after the recorded event, when accepted): pass it as minPosition (or X-Min-Position) to read this write',
     example: 42,
   })
   position!: number;
@@ -131,7 +133,8 @@ export class ArticleRedactedSchema {
 
   @ApiProperty({
     type: 'integer',
-    description: 'The log position of the SourceTextRedacted event: pass it as minPosition (or X-Min-Position) to read this write',
+    description:
+      'The log position of the SourceTextRedacted event: pass it as minPosition (or X-Min-Position) to read this write',
     example: 42,
   })
   position!: number;

@@ -8,7 +8,8 @@ export class SourceRegisteredSchema {
 
   @ApiProperty({
     type: 'integer',
-    description: 'The log position of the SourceRegistered event: pass it as minPosition (or X-Min-Position) to read this write',
+    description:
+      'The log position of the SourceRegistered event: pass it as minPosition (or X-Min-Position) to read this write',
     example: 42,
   })
   position!: number;

@@ -47,7 +47,8 @@ export async function writeTimelineSnapshot(pool: Pool, folder: string, now = ne
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     header = { annalsSnapshot: 1, date, takenAt: now.toISOString(), ...(await positionAndCount(client)) };
     await write(`${JSON.stringify(header)}\n`);
-    for await (const rows of itemBatches(client)) await write(rows.map((r) => `${JSON.stringify(toItem(r))}\n`).join(''));
+    for await (const rows of itemBatches(client))
+      await write(rows.map((r) => `${JSON.stringify(toItem(r))}\n`).join(''));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
