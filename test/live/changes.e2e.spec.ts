@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Pool } from 'pg';
+import { PostgresEventStore } from '@libs/event-store';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { testPool } from '../support/database';
@@ -16,7 +17,13 @@ interface Change {
   type: string;
   id: string;
   version: number;
-  item: { id: string; version: number; status: string; retractedAt?: string } | null;
+  item: {
+    id: string;
+    version: number;
+    status: string;
+    retractedAt?: string;
+    sources: { sourceId: string; quote: string }[];
+  } | null;
 }
 
 describe('GET /api/changes (the pull feed for mirrors)', () => {
@@ -66,10 +73,23 @@ describe('GET /api/changes (the pull feed for mirrors)', () => {
       .send({ expectedVersion: 1, reason: 'misreported' })
       .expect(200);
     written.push({ type: 'retracted', id: written[1].id, position: retracted.body.position });
+    // An article attached to an item as another source (what POST …/proposals/:id/attach appends).
+    const attachment = {
+      sourceId,
+      proposalId: 'p0-12',
+      extractorVersion: 'proposals-2',
+      eventId: written[2].id,
+      quote: 'Another report of the visit.',
+      offsets: { start: 0, end: 28 },
+    };
+    const attached = await new PostgresEventStore(pool).append(`source-${sourceId}`, 1, [
+      { type: 'EventSourceAttached', data: attachment },
+    ]);
+    written.push({ type: 'attached', id: written[2].id, position: attached.positions[0] });
     // The feed gives what the timeline shows: wait until the projection has the last write.
     // (A fresh process may take a few seconds to become the projection's leader: retry the bounded wait.)
     await eventually(async () => {
-      const res = await http().get(`/api/events/${written[2].id}`).query({ minPosition: retracted.body.position });
+      const res = await http().get(`/api/events/${written[2].id}`).query({ minPosition: attached.positions[0] });
       return res.status === 200 ? true : undefined;
     }, 30_000);
   }, 60_000);
@@ -85,7 +105,7 @@ describe('GET /api/changes (the pull feed for mirrors)', () => {
     // Log order: the order the projection applied them in (events by (order_xid, position)).
     const { rows } = await pool.query<{ event_id: string }>(
       `SELECT event_id FROM events WHERE type IN ('DiplomaticEventRecorded', 'DiplomaticEventCorrected',
-         'DiplomaticEventRetracted') AND position <= $1 ORDER BY order_xid, position`,
+         'DiplomaticEventRetracted', 'EventSourceAttached') AND position <= $1 ORDER BY order_xid, position`,
       [after],
     );
     expect(ids).toEqual(rows.map((r) => r.event_id));
@@ -93,6 +113,8 @@ describe('GET /api/changes (the pull feed for mirrors)', () => {
     expect(mine.map((c) => [c.type, c.id, c.position])).toEqual(written.map((w) => [w.type, w.id, w.position]));
     expect(mine[5].item).toMatchObject({ id: written[0].id, version: 2, status: 'cancelled' });
     expect(mine[6].item).toMatchObject({ id: written[1].id, retractedAt: expect.any(String) });
+    expect(mine[7]).toMatchObject({ version: 1, item: { id: written[2].id, version: 1 } });
+    expect(mine[7].item?.sources.map((s) => s.quote)).toContain('Another report of the visit.');
     // The same pages read again give the same ids: a mirror can de-duplicate on changeId.
     expect((await readAll(1000)).changes.map((c) => c.changeId).slice(0, ids.length)).toEqual(ids);
   });
@@ -103,7 +125,7 @@ describe('GET /api/changes (the pull feed for mirrors)', () => {
       const res = await http().get('/api/changes').query({ after: written[4].position }).expect(200);
       return res.body.changes.some((c: Change) => c.position === last) ? res.body : undefined;
     });
-    expect(next.changes.map((c: Change) => c.position).slice(0, 2)).toEqual([written[5].position, last]);
+    expect(next.changes.map((c: Change) => c.position).slice(0, 3)).toEqual(written.slice(5).map((w) => w.position));
     const { after } = await readAll(1000);
     const end = await http().get('/api/changes').query({ after }).expect(200);
     expect(end.body).toEqual({ changes: [], nextAfter: after, hasMore: false });

@@ -69,6 +69,13 @@ const admin = createAdminPanel(byId('admin'), {
     return `Recorded “${found.title}”: it is on the timeline. Record the next one, or close this panel.`;
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
+  // An article's proposals are reviewed one after another: the timeline updates behind the open panel.
+  // `shows(item)`: what the timeline must show first (an attached source, not just the item).
+  onArticleRecorded: async (id, shows = () => true) => {
+    const found = await waitForProjection(id, (item) => (item && shows(item) ? item : undefined));
+    await loadTimeline();
+    return found ? `On the timeline: “${found.title}”.` : 'Recorded; the timeline has not caught up yet.';
+  },
 });
 
 const live = createLiveUpdates({ onChange: showChange });
@@ -107,11 +114,11 @@ function showChange({ type, id, item, matchesFilter, position }) {
   if (type === 'retracted' || !matchesFilter) {
     if (shown) announce(type === 'retracted' ? `Retracted: “${item?.title ?? id}”.` : `Changed: “${item.title}”.`);
     timeline.remove(id);
-  } else if (type === 'corrected' && shown) {
+  } else if ((type === 'corrected' || type === 'attached') && shown) {
     // A new date moves the item: reload to put it in its place; otherwise redraw the card where it is.
     if (shown.querySelector('time')?.getAttribute('datetime') !== machineDate(item.date)) reloadShowing(id);
     else timeline.replace(item);
-    announce(`Corrected: “${item.title}”.`);
+    announce(`${type === 'attached' ? 'Another source' : 'Corrected'}: “${item.title}”.`);
   } else if (type === 'recorded' && !shown) reloadShowing(id, `New: “${item.title}”.`);
 }
 

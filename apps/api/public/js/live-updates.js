@@ -8,7 +8,7 @@ const STREAM_FILTERS = ['actor', 'country', 'type', 'status', 'from', 'to', 'q']
 const RETRY_MS = 5000;
 
 /**
- * `onChange(change)` for every change matching the filters: `{type: 'recorded'|'corrected'|'retracted', id,
+ * `onChange(change)` for every change matching the filters: `{type: 'recorded'|'corrected'|'retracted'|'attached', id,
  * version, position, item, matchesFilter}`. A past timeline (asOf) does not change, so it is not followed.
  */
 export function createLiveUpdates({ onChange }) {
@@ -26,7 +26,7 @@ export function createLiveUpdates({ onChange }) {
     close();
     if (query === null || typeof EventSource === 'undefined') return;
     source = new EventSource(`/api/timeline/events${query ? `?${query}` : ''}`);
-    for (const type of ['recorded', 'corrected', 'retracted']) {
+    for (const type of ['recorded', 'corrected', 'retracted', 'attached']) {
       source.addEventListener(type, (event) => onChange(JSON.parse(event.data)));
     }
     source.addEventListener('error', () => {

@@ -18,7 +18,7 @@ export class ChangesController {
 
   @Get('changes')
   @ApiOperation({
-    summary: 'Every recorded, corrected and retracted item once, in log order, a page at a time (for mirrors)',
+    summary: 'Every item recorded, corrected, retracted or given another source, once, in log order (for mirrors)',
   })
   @ApiOkResponse({ type: ChangesPageSchema })
   @ApiErrors({ 400: 'An invalid query parameter, or an `after` that is not a position of this log', 503: true })

@@ -33,7 +33,8 @@ export class TimelineEventsController {
   @ApiOperation({
     summary: 'Server-Sent Events: items recorded, corrected or retracted, live, with the timeline filters',
     description:
-      'Each event is `id: <position>`, `event: recorded|corrected|retracted`, `data: <TimelineChange JSON>`; ' +
+      'Each event is `id: <position>`, `event: recorded|corrected|retracted|attached`, `data: <TimelineChange ' +
+      'JSON>`; ' +
       'a comment every 15 s keeps the connection open. Reconnecting with `Last-Event-ID` (EventSource does it) ' +
       'resumes after that change: nothing lost, nothing repeated. Rebuilds send nothing.',
   })

@@ -2,11 +2,13 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { ChangeType, TimelineChange } from '@libs/projections';
 import { TimelineItemSchema } from './timeline.schema';
 
-const CHANGE_TYPES: ChangeType[] = ['recorded', 'corrected', 'retracted'];
+const CHANGE_TYPES: ChangeType[] = ['recorded', 'corrected', 'retracted', 'attached'];
 
 @ApiSchema({
   name: 'TimelineChange',
-  description: 'A stored event that recorded, corrected or retracted a timeline item, as the timeline shows it.',
+  description:
+    'A stored event that recorded, corrected or retracted a timeline item, or attached an article to it as another ' +
+    'source (`attached`), with the item as the timeline shows it.',
 })
 export class TimelineChangeSchema implements TimelineChange {
   @ApiProperty({

@@ -4,22 +4,24 @@ import { timelineSql } from '../queries/timeline.handler';
 import type { TimelineFilter } from '../queries/timeline.query';
 import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from '../queries/timeline-item';
 
-export type ChangeType = 'recorded' | 'corrected' | 'retracted';
+export type ChangeType = 'recorded' | 'corrected' | 'retracted' | 'attached';
 
 const CHANGE_TYPES: Record<string, ChangeType> = {
   DiplomaticEventRecorded: 'recorded',
   DiplomaticEventCorrected: 'corrected',
   DiplomaticEventRetracted: 'retracted',
+  // An article attached as another source of an item (in the article's stream): the item's sources change.
+  EventSourceAttached: 'attached',
 };
 
-/** One change of the timeline: a stored event that recorded, corrected or retracted an item. */
+/** One change of the timeline: a stored event that recorded, corrected, retracted an item or attached a source. */
 export interface TimelineChange {
   /** The stored event's id: stable for ever, also across log:export/log:import (positions are not). */
   changeId: string;
   /** Its log position: the cursor (`after`, Last-Event-ID). */
   position: number;
   type: ChangeType;
-  /** The diplomatic event, and its stream version after the change. */
+  /** The diplomatic event, and its stream version after the change (an attachment: the item's version then). */
   id: string;
   version: number;
   changedAt: string;
@@ -74,7 +76,8 @@ export async function readTimelineChanges(
     `WITH cp AS (SELECT order_xid, position FROM projection_checkpoints WHERE name = 'timeline'),
      ch AS (
        SELECT e.position, e.order_xid, e.event_id, e.type AS change_type, e.version AS change_version,
-              e.recorded_at AS changed_at, (e.data->>'id')::uuid AS item_id
+              e.recorded_at AS changed_at,
+              (CASE WHEN e.type = 'EventSourceAttached' THEN e.data->>'eventId' ELSE e.data->>'id' END)::uuid AS item_id
        FROM events e, cp
        WHERE (e.order_xid, e.position) > ($1::xid8, $2::bigint) AND (e.order_xid, e.position) <= (cp.order_xid, cp.position)
          AND e.type = ANY($3::text[])
@@ -82,7 +85,9 @@ export async function readTimelineChanges(
      r AS (
        SELECT ch.*, cur.version AS item_version, prev.version AS previous_version
        FROM ch
-       LEFT JOIN LATERAL (SELECT t.version FROM timeline_versions t WHERE t.id = ch.item_id AND t.version <= ch.change_version
+       -- The version row the change left (an attachment, in another stream, changes the item's latest version).
+       LEFT JOIN LATERAL (SELECT t.version FROM timeline_versions t WHERE t.id = ch.item_id
+                            AND (ch.change_type = 'EventSourceAttached' OR t.version <= ch.change_version)
                           ORDER BY t.version DESC LIMIT 1) cur ON true
        LEFT JOIN LATERAL (SELECT max(t.version) AS version FROM timeline_versions t
                           WHERE ch.change_type = 'DiplomaticEventCorrected' AND t.id = ch.item_id
@@ -125,7 +130,7 @@ function toChange(row: ChangeRow): TimelineChange {
     position: Number(row.position),
     type: CHANGE_TYPES[row.change_type],
     id: row.item_id,
-    version: row.change_version,
+    version: row.change_type === 'EventSourceAttached' ? (row.item_version ?? 0) : row.change_version,
     changedAt: row.changed_at.toISOString(),
     item: row.item_version === null ? null : toItem(row),
     matchesFilter: row.matches,
