@@ -70,9 +70,9 @@ const admin = createAdminPanel(byId('admin'), {
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
   // An article's proposals are reviewed one after another: the timeline updates behind the open panel.
-  // `shows(item)`: what the timeline must show first (an attached source, not just the item).
-  onArticleRecorded: async (id, shows = () => true) => {
-    const found = await waitForProjection(id, (item) => (item && shows(item) ? item : undefined));
+  // `position`: the decision's, after the recorded event (or the attached source) in the log.
+  onArticleRecorded: async (id, position) => {
+    const found = await shownAt(id, position);
     await loadTimeline();
     return found ? `On the timeline: “${found.title}”.` : 'Recorded; the timeline has not caught up yet.';
   },
