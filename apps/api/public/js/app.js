@@ -281,7 +281,7 @@ async function loadTimeline({ step = 'reset', focusFirst = false } = {}) {
   }
 }
 
-/** A new view: into the URL (so it can be shared and the Back button works), into the form, then loaded. */
+/** A new view: into the URL (so it can be shared and the Back button works), into the form, then loaded (the promise). */
 function apply(next, { push = true, keepJump = false } = {}) {
   const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v));
   if (push && sameParams(clean, params)) return;
@@ -294,7 +294,7 @@ function apply(next, { push = true, keepJump = false } = {}) {
   updateExportLinks();
   live.follow(params);
   void histogram.update(params);
-  void loadTimeline({ focusFirst: keepJump });
+  return loadTimeline({ focusFirst: keepJump });
 }
 
 /** The exports carry the filters on screen; the calendar link subscribes (webcal://) rather than downloads. */
@@ -308,11 +308,13 @@ function updateExportLinks() {
 }
 
 /** /?event=<id> opens that event's detail: links to one item can be shared. */
-async function openLinkedEvent(id) {
+async function openLinkedEvent(id, timelineLoaded) {
   if (!id) return;
   try {
     detail.open(await api.event(id, { asOf: params.asOf }));
   } catch (error) {
+    // After the timeline's own status line, which would otherwise replace this one.
+    await timelineLoaded;
     announce(error.status === 404 ? 'The linked event does not exist.' : error.message);
   }
 }
@@ -395,8 +397,8 @@ function init() {
   const linkedEvent = new URLSearchParams(location.search).get('event');
   history.replaceState(null, '', `${location.pathname}${searchFromParams(params)}`);
   void loadActors();
-  apply(params, { push: false });
-  void openLinkedEvent(linkedEvent);
+  const loaded = apply(params, { push: false });
+  void openLinkedEvent(linkedEvent, loaded);
 }
 
 init();
