@@ -53,7 +53,7 @@ export function extract(text: string, anchor: string, language?: Language): Extr
   };
   const mentions: Mention[] = [];
   for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
-  return { language: lang, mentions: withQuarterReference(mentions) };
+  return { language: lang, mentions: withQuarterReference(mentions, anchor) };
 }
 
 /** Maximal stretches of tokens that may belong to a date expression: [first, end) token indexes. */
@@ -121,6 +121,7 @@ interface Choice {
  * season or holiday is read on the other side of the anchor from the cue (or the past default) when it lies
  * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind);
  * such a mention keeps the reading it set aside and is marked ambiguous, as is a bare weekday without a cue.
+ * After "since" or "ended" the date stays behind the anchor.
  */
 function chooseSide(
   search: Search,
@@ -132,7 +133,7 @@ function chooseSide(
 ): Choice {
   const otherSide: Direction = side === 'past' ? 'future' : 'past';
   const other = readWindow(search, first, last, otherSide);
-  if (!other || (other.start === read.start && other.end === read.end))
+  if (!other || (other.start === read.start && other.end === read.end) || (side === 'past' && sinceOrEnded(search, first)))
     return { reading: read, direction: side, others: [] };
   if (isBareWeekday(search, first, last))
     return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
@@ -143,6 +144,13 @@ function chooseSide(
   const flip = nearer && (!quarter || side === 'future');
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };
+}
+
+/** "since February", "the year ended Jan. 31": the date is behind the writer whatever its distance. */
+const PAST_OPENERS = new Set(['since', 'ended', 'منذ']);
+
+function sinceOrEnded({ tokens }: Search, first: number): boolean {
+  return [tokens[first]?.word, tokens[first - 1]?.word].some((word) => PAST_OPENERS.has(word ?? ''));
 }
 
 function distance({ start, end }: Resolution, anchor: DayNumber): number {

@@ -105,6 +105,7 @@ interface Window {
  */
 export function isPlausible(window: Window, first: number, last: number, reading: Resolution): boolean {
   const { tokens } = window;
+  if (isRepeatedCompound(window, first, last)) return false;
   const content = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   if (content.length !== 1 || !content[0]) return true;
   const token = content[0];
@@ -114,6 +115,15 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
   if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
   return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
+}
+
+/** "quarter-to-quarter", "day-to-day", "year-over-year": a comparison, not a date. */
+function isRepeatedCompound({ text, tokens }: Window, first: number, last: number): boolean {
+  const [head, tail] = [tokens[first], tokens[last]];
+  if (!head || !tail) return false;
+  const after = /^-(?:to|over|on)-([A-Za-z]+)/.exec(text.slice(tail.end, tail.end + 20))?.[1];
+  const before = /([A-Za-z]+)-(?:to|over|on)-$/.exec(text.slice(Math.max(0, head.start - 20), head.start))?.[1];
+  return after?.toLowerCase() === tail.word || before?.toLowerCase() === head.word;
 }
 
 function opensMonth(previous: Token | undefined): boolean {

@@ -8,6 +8,7 @@ import { partOfWeekRule } from '../rules/part-of-week.rule';
 import { presentRule } from '../rules/present.rule';
 import { quarterRule } from '../rules/quarter.rule';
 import { rangeRule } from '../rules/range.rule';
+import { resultsPeriodRule } from '../rules/results-period.rule';
 import type { ReadingRule } from '../rules/rule';
 import { seasonRule } from '../rules/season.rule';
 import { spanRule } from '../rules/span.rule';
@@ -24,6 +25,7 @@ export const EXTRACT_RULES: readonly ReadingRule[] = [
   rangeRule,
   ordinalRule,
   weekdayWeekRule,
+  resultsPeriodRule,
   quarterRule,
   seasonRule,
   decadeRule,

@@ -133,6 +133,10 @@ const WORDS = [
   'السنه',
   'ربع',
   'نصف',
+  'period',
+  'comparable',
+  'corresponding',
+  'quarters',
 ];
 
 type AnyLexicon = ReadonlyMap<string, unknown>;
