@@ -77,6 +77,12 @@ const DAY_OF = words([
 const SEASON_WORDS = words(['spring', 'summer', 'fall', 'autumn', 'winter', 'الربيع', 'الصيف', 'الخريف', 'الشتاء']);
 const NAMED_AFTER = words(['العربي', 'الديمقراطي', 'الساخن']);
 
+/**
+ * "current account", "current assets": accounting terms, not the present; "the then current price" is not
+ * today's. "current" is a mention alone, without "the".
+ */
+const CURRENT_TERMS = words(['account', 'accounts', 'assets', 'liabilities', 'prices', 'dollars', 'events', 'affairs']);
+
 /** "the year before", "the year of the dragon": a year of something else, not the anchor's. */
 const YEAR_OF = words([
   'before',
@@ -113,6 +119,8 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
   if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (token.word === 'current' && (first !== last || tokens[first - 1]?.word === 'then' || CURRENT_TERMS.has(tokens[last + 1]?.word ?? '')))
+    return false;
   if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
   return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
 }

@@ -137,6 +137,7 @@ const WORDS = [
   'comparable',
   'corresponding',
   'quarters',
+  'full',
 ];
 
 type AnyLexicon = ReadonlyMap<string, unknown>;
@@ -180,7 +181,7 @@ export function isKnownWord(word: string): boolean {
 const NEVER_LAST = new Set(
   [
     ...['this', 'that', 'most', 'same', 'from', 'before', 'after', 'first', 'second', 'third', 'early', 'late'],
-    ...['mid', 'middle', 'beginning', 'start', 'recent', 'current', 'latest', 'several', 'some', 'few', 'couple'],
+    ...['mid', 'middle', 'beginning', 'start', 'recent', 'latest', 'several', 'some', 'few', 'couple'],
     ...['قبل', 'بعد', 'مطلع', 'منتصف', 'اواخر', 'اوائل', 'نهايه', 'بدايه', 'وقت', 'هذا', 'هذه', 'بضعه', 'عده'],
   ].map(normalize),
 );
