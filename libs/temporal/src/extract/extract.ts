@@ -204,7 +204,7 @@ function mentionOf(search: Search, first: number, last: number, choice: Choice, 
     text: search.text.slice(start, end),
     start,
     end,
-    resolution: { ...withTimexMod(resolution, wordsOf(search, first, last)), direction: choice.direction },
+    resolution: { ...withTimexMod(resolution, rewriteSynonyms(normalize(search.text.slice(start, close))).split(' ')), direction: choice.direction },
     cue,
   };
   return others.length === 0 ? mention : { ...mention, ambiguous: true, alternatives: others };
