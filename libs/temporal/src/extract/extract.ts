@@ -53,7 +53,7 @@ export function extract(text: string, anchor: string, language?: Language): Extr
   };
   const mentions: Mention[] = [];
   for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
-  return { language: lang, mentions: withQuarterReference(mentions, anchor) };
+  return { language: lang, mentions: withQuarterReference(mentions, anchor, text) };
 }
 
 /** Maximal stretches of tokens that may belong to a date expression: [first, end) token indexes. */

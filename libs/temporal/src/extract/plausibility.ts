@@ -2,6 +2,7 @@ import { fromDayNumber } from '../calendar';
 import { normalize } from '../normalize';
 import type { Resolution } from '../temporal.types';
 import type { Token } from './tokens';
+import { isPartOfName } from './names';
 import { isConnector } from './vocabulary';
 
 /** A bare number is read as a year only within these bounds around the anchor's year. */
@@ -105,13 +106,14 @@ interface Window {
 }
 
 /**
- * Whether a resolved window is a date in this text: not an idiom ("as soon as possible", "Now, he says"), not
+ * Whether a resolved window is a date in this text: not part of a name ("March for Life", ABC's "This Week"),
+ * not an idiom ("as soon as possible", "Now, he says"), not
  * a word in its other sense ("مارس الضغط", "اليوم الوطني"), and, for a number alone, a plausible year (within
  * 200 years before and 10 after the anchor's, not counting something: "1500 people", "$2000").
  */
 export function isPlausible(window: Window, first: number, last: number, reading: Resolution): boolean {
   const { tokens } = window;
-  if (isRepeatedCompound(window, first, last)) return false;
+  if (isRepeatedCompound(window, first, last) || isPartOfName(window, first, last)) return false;
   const content = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   if (content.length !== 1 || !content[0]) return true;
   const token = content[0];
@@ -119,7 +121,10 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
   if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
-  if (token.word === 'current' && (first !== last || tokens[first - 1]?.word === 'then' || CURRENT_TERMS.has(tokens[last + 1]?.word ?? '')))
+  if (
+    token.word === 'current' &&
+    (first !== last || tokens[first - 1]?.word === 'then' || CURRENT_TERMS.has(tokens[last + 1]?.word ?? ''))
+  )
     return false;
   if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
   return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);

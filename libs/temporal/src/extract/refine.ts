@@ -40,6 +40,9 @@ const THE_QUARTER = /^the (?:quarter|(?:latest|most recent) period)$/i;
 /** That year's part of the quarter named last: "the 1988 period". */
 const YEAR_PERIOD = /^the (\d{4}) (?:fiscal )?(?:quarter|period)$/i;
 const ORDINAL_WORD = /\b(?:first|second|third|fourth)\b/i;
+/** A sentence about a longer stretch than a quarter: its "a year earlier" is the year before. */
+const LONGER_THAN_QUARTER = /\b(?:nine|six) months\b|\bfirst half\b|\bfor the (?:full |fiscal )?year\b|\byear to date\b/i;
+const SENTENCE_START = /[.!?]\s+(?=[A-Z"'`])(?![\s\S]*[.!?]\s+[A-Z"'`])/;
 
 /**
  * Results news compares a quarter with the same quarter a year before: once a quarter has been named,
@@ -48,9 +51,10 @@ const ORDINAL_WORD = /\b(?:first|second|third|fourth)\b/i;
  * the quarter named last and "the 1988 period" that quarter of 1988. Without a named quarter they keep
  * their own reading, and one that names its quarter ("the year-ago third quarter") keeps its index. Only a
  * quarter that has begun by the anchor and is read in the past becomes the reference: results are reported
- * for those, while "will continue into the fourth quarter" or "the third quarter of 1990" are outlooks.
+ * for those, while "will continue into the fourth quarter" or "the third quarter of 1990" are outlooks. In
+ * a sentence about nine months or a year ("compared with 40% a year earlier"), a year ago stays a year.
  */
-export function withQuarterReference(mentions: readonly Mention[], anchor: string): Mention[] {
+export function withQuarterReference(mentions: readonly Mention[], anchor: string, text: string): Mention[] {
   let quarter: { year: number; index: number } | undefined;
   return mentions.map((mention) => {
     const yearAgo = YEAR_AGO.test(mention.text);
@@ -66,8 +70,15 @@ export function withQuarterReference(mentions: readonly Mention[], anchor: strin
     });
     if (THE_QUARTER.test(mention.text)) return onQuarter(quarter.year, quarter.index);
     if (yearPeriod) return onQuarter(Number(yearPeriod[1]), quarter.index);
-    if (!yearAgo) return mention;
+    if (!yearAgo || LONGER_THAN_QUARTER.test(sentenceBefore(text, mention.start))) return mention;
     const ownIndex = ORDINAL_WORD.test(mention.text) && named ? Number(named[2]) : quarter.index;
     return onQuarter(quarter.year - 1, ownIndex);
   });
+}
+
+/** The sentence a mention sits in, up to the mention. */
+function sentenceBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const found = SENTENCE_START.exec(before);
+  return found ? before.slice(found.index + 1) : before;
 }
