@@ -11,6 +11,7 @@ import { detectLanguage, prefersDayFirst } from './language';
 import type { Extraction, Language, Mention } from './mention.types';
 import { EXTRACT_RULES } from './rules';
 import { withQuarterReference, withTimexMod } from './refine';
+import { withNarrativeReference } from './anaphora';
 import { rewriteSynonyms } from './synonyms';
 import { type Token, tokenize } from './tokens';
 import { isConnector, isKnownWord, mayBeTemporal, mayEnd } from './vocabulary';
@@ -53,7 +54,7 @@ export function extract(text: string, anchor: string, language?: Language): Extr
   };
   const mentions: Mention[] = [];
   for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
-  return { language: lang, mentions: withQuarterReference(mentions, anchor, text) };
+  return { language: lang, mentions: withNarrativeReference(withQuarterReference(mentions, anchor, text)) };
 }
 
 /** Maximal stretches of tokens that may belong to a date expression: [first, end) token indexes. */

@@ -152,13 +152,21 @@ function isNamedSeason({ text, tokens }: Window, first: number, last: number): b
   return capitalisedBefore || NAMED_AFTER.has(tokens[last + 1]?.word ?? '');
 }
 
-/** "as soon as possible", "soon after": "soon" joins a clause; "Now, he says …" is a discourse marker. */
+/** Irregular past forms that follow "soon" in narrative ("soon became", "soon left"). */
+const IRREGULAR_PAST = words(['became', 'began', 'went', 'left', 'came', 'fell', 'rose', 'took', 'found', 'made']);
+
+/**
+ * "as soon as possible", "soon after": "soon" joins a clause; in past narrative ("was soon released", "soon
+ * became") it means shortly after, not the future. "Now, he says …", "Currently, …" are discourse markers.
+ */
 function isIdiom({ text, tokens }: Window, first: number, last: number): boolean {
   const token = tokens[first];
   if (first !== last || !token) return false;
-  if (token.word === 'now') return token.raw === 'Now' && text[token.end] === ',';
+  if (token.word === 'now' || token.word === 'currently') return /^\p{Lu}/u.test(token.raw) && text[token.end] === ',';
   if (token.word !== 'soon') return false;
-  return tokens[first - 1]?.word === 'as' || ['as', 'after'].includes(tokens[last + 1]?.word ?? '');
+  const [before, after] = [tokens[first - 1]?.word ?? '', tokens[last + 1]?.word ?? ''];
+  if (before === 'as' || after === 'as' || after === 'after') return true;
+  return ['was', 'were', 'had'].includes(before) || IRREGULAR_PAST.has(after) || /^[a-z]{3,}ed$/.test(after);
 }
 
 function isYear({ text, anchor }: Window, token: Token, next: Token | undefined): boolean {
