@@ -4,15 +4,13 @@ import type { Mention } from './mention.types';
 
 /** "the following year", "the following month": counted from the date the text named last, not the anchor. */
 const FOLLOWING = /^the following (year|month)$/i;
-/** A date the text names outright (a year, a month of a year, a day): what "the following …" counts from. */
+/** A date of year, month or day precision (not a week or a vague reference): what "the following …" counts from. */
 const NAMED_DATE = /^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$/;
-/** Words that make a named date relative to the anchor, so not a narrative's own time. */
-const RELATIVE_WORDS = /\b(?:last|next|this|ago|today|yesterday|tomorrow|now|current)\b/i;
 
 /**
  * Narrative news dates a story in its own time ("On May 22, 1995, he was promoted, and the following year he
- * was posted to Washington"): "the following year/month" is the one after the date named last. With no
- * date named before, it stays the one after the anchor.
+ * was posted to Washington"): "the following year/month" is the one after the date named last ("last year …
+ * the following year" is this year). With no date named before, it stays the one after the anchor.
  */
 export function withNarrativeReference(mentions: readonly Mention[]): Mention[] {
   let named: { year: number; month?: number } | undefined;
@@ -27,7 +25,7 @@ export function withNarrativeReference(mentions: readonly Mention[]): Mention[] 
       return { ...mention, resolution: { ...resolution, direction: mention.resolution.direction } };
     }
     const date = NAMED_DATE.exec(mention.resolution.timex);
-    if (date && !RELATIVE_WORDS.test(mention.text)) {
+    if (date) {
       named = { year: Number(date[1]), month: date[2] === undefined ? undefined : Number(date[2]) };
     }
     return mention;

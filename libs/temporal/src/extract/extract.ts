@@ -96,7 +96,7 @@ function longestAt(search: Search, first: number, end: number): { mention: Menti
   const { tokens } = search;
   if (tokens[first]?.word === '-') return undefined;
   for (let last = Math.min(end, first + MAX_WORDS) - 1; last >= first; last--) {
-    if (!mayEnd(tokens[last]?.word ?? '')) continue;
+    if (!mayEnd(tokens[last]?.word ?? '') && !endsSpokenNumber(search, last)) continue;
     // Rules recognise a window in either direction; the cue is looked for only once one does.
     const past = readWindow(search, first, last, 'past');
     if (!past) continue;
@@ -134,7 +134,11 @@ function chooseSide(
 ): Choice {
   const otherSide: Direction = side === 'past' ? 'future' : 'past';
   const other = readWindow(search, first, last, otherSide);
-  if (!other || (other.start === read.start && other.end === read.end) || (side === 'past' && sinceOrEnded(search, first)))
+  if (
+    !other ||
+    (other.start === read.start && other.end === read.end) ||
+    (side === 'past' && sinceOrEnded(search, first))
+  )
     return { reading: read, direction: side, others: [] };
   if (isBareWeekday(search, first, last))
     return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
@@ -205,7 +209,10 @@ function mentionOf(search: Search, first: number, last: number, choice: Choice, 
     text: search.text.slice(start, end),
     start,
     end,
-    resolution: { ...withTimexMod(resolution, rewriteSynonyms(normalize(search.text.slice(start, close))).split(' ')), direction: choice.direction },
+    resolution: {
+      ...withTimexMod(resolution, rewriteSynonyms(normalize(search.text.slice(start, close))).split(' ')),
+      direction: choice.direction,
+    },
     cue,
   };
   return others.length === 0 ? mention : { ...mention, ambiguous: true, alternatives: others };
@@ -213,6 +220,11 @@ function mentionOf(search: Search, first: number, last: number, choice: Choice, 
 
 function stripped({ start, end, precision, timex }: Reading): Resolution {
   return { start, end, precision, timex };
+}
+
+/** "nineteen ninety-one": a number word after a hyphen ends a spoken year, though "one" alone never ends one. */
+function endsSpokenNumber({ tokens }: Search, last: number): boolean {
+  return tokens[last - 1]?.word === '-' && /^(?:one|two)$/.test(tokens[last]?.word ?? '');
 }
 
 /** A weekday without a date or a modifier: "on Thursday" could lie on either side of the anchor. */

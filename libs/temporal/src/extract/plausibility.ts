@@ -157,14 +157,17 @@ const IRREGULAR_PAST = words(['became', 'began', 'went', 'left', 'came', 'fell',
 
 /**
  * "as soon as possible", "soon after": "soon" joins a clause; in past narrative ("was soon released", "soon
- * became") it means shortly after, not the future. "Now, he says …", "Currently, …" are discourse markers.
+ * became") it means shortly after, not the future. "Now, he says …", "Currently, …" are discourse markers,
+ * and "most recently" leans on the date that follows it.
  */
 function isIdiom({ text, tokens }: Window, first: number, last: number): boolean {
   const token = tokens[first];
   if (first !== last || !token) return false;
+  const before = tokens[first - 1]?.word ?? '';
+  if (token.word === 'recently' && before === 'most') return true;
   if (token.word === 'now' || token.word === 'currently') return /^\p{Lu}/u.test(token.raw) && text[token.end] === ',';
   if (token.word !== 'soon') return false;
-  const [before, after] = [tokens[first - 1]?.word ?? '', tokens[last + 1]?.word ?? ''];
+  const after = tokens[last + 1]?.word ?? '';
   if (before === 'as' || after === 'as' || after === 'after') return true;
   return ['was', 'were', 'had'].includes(before) || IRREGULAR_PAST.has(after) || /^[a-z]{3,}ed$/.test(after);
 }

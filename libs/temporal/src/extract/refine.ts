@@ -33,7 +33,8 @@ export function withTimexMod(resolution: MentionResolutionBase, words: readonly 
 }
 
 /** A period a year before the one results news is about: "a year ago", "the year-earlier period", "last year's quarter". */
-const YEAR_AGO = /\byear[- ](?:ago|earlier)\b|\b(?:quarter|period) (?:a year ago|a year earlier|last year)$|\blast year's (?:quarter|period)\b/i;
+const YEAR_AGO =
+  /\byear[- ](?:ago|earlier)\b|\b(?:quarter|period) (?:a year ago|a year earlier|last year)$|\blast year's (?:quarter|period)\b/i;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 /** The quarter named last: "the quarter", "the latest period". */
 const THE_QUARTER = /^the (?:quarter|(?:latest|most recent) period)$/i;
@@ -41,7 +42,8 @@ const THE_QUARTER = /^the (?:quarter|(?:latest|most recent) period)$/i;
 const YEAR_PERIOD = /^the (\d{4}) (?:fiscal )?(?:quarter|period)$/i;
 const ORDINAL_WORD = /\b(?:first|second|third|fourth)\b/i;
 /** A sentence about a longer stretch than a quarter: its "a year earlier" is the year before. */
-const LONGER_THAN_QUARTER = /\b(?:nine|six) months\b|\bfirst half\b|\bfor the (?:full |fiscal )?year\b|\byear to date\b/i;
+const LONGER_THAN_QUARTER =
+  /\b(?:nine|six) months\b|\bfirst half\b|\bfor the (?:full |fiscal )?year\b|\byear to date\b/i;
 const SENTENCE_START = /[.!?]\s+(?=[A-Z"'`])(?![\s\S]*[.!?]\s+[A-Z"'`])/;
 
 /**

@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { extract } from './extract';
+import { A } from '../testing/resolution.fixtures';
+import { mentionIn } from '../testing/extract.fixtures';
+
+// Anchor A = 2023-11-01, a Wednesday.
+describe('extract: words that date and words that do not', () => {
+  it.each([
+    'Thousands joined the March for Life in Washington.',
+    'She led the March of the Silent Mothers.',
+    'Organisers called it the Spring of Hope.',
+    'He spoke on ABC\'s "This Week" programme.',
+    'Listeners tuned in to World News Today for the story.',
+    'He was soon released on bail.',
+    'Doubts soon surfaced about the deal.',
+    'Currently, the law forbids it.',
+    'The current account deficit widened.',
+    'Shares were bought at the then current price.',
+  ])('%s has no date', (text) => {
+    expect(extract(text, A, 'en').mentions).toEqual([]);
+  });
+
+  it.each([
+    ['Talks began in March of 2023.', 'March of 2023', '2023-03'],
+    ['Today, the minister said the talks had failed.', 'Today', '2023-11-01'],
+    ['The budget will soon balance.', 'soon', 'FUTURE_REF'],
+    ['The fund currently holds 5% of the shares.', 'currently', 'PRESENT_REF'],
+    ['The current crisis deepened.', 'current', 'PRESENT_REF'],
+    ['Envoys met again, most recently last month.', 'last month', '2023-10'],
+  ])('%s → "%s" = %s', (text, words, timex) => {
+    expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
+  });
+
+  it('reads "most recently" as part of the date after it, not a date of its own', () => {
+    expect(extract('Envoys met again, most recently last month.', A, 'en').mentions.map((m) => m.text)).toEqual([
+      'last month',
+    ]);
+  });
+});
+
+describe('extract: a date kept behind the anchor', () => {
+  it.each([
+    ['Since February the index has doubled.', 'February', 'en', '2023-02'],
+    ['In the fiscal year ended Jan. 31, sales rose.', 'Jan. 31', 'en', '2023-01-31'],
+    ['تضاعف المؤشر منذ فبراير', 'فبراير', 'ar', '2023-02'],
+  ] as const)('%s → "%s" = %s, not the nearer one ahead', (text, words, language, timex) => {
+    const mention = mentionIn(text, words, A, language);
+    expect(mention.resolution).toMatchObject({ timex, direction: 'past' });
+    expect(mention.ambiguous).toBeUndefined();
+  });
+
+  it('still reads a yearless month without "since" on the nearer side', () => {
+    expect(mentionIn('The index doubled in February.', 'February', A, 'en').resolution.timex).toBe('2024-02');
+  });
+});
+
+describe('extract: cues of what is to come', () => {
+  it.each([
+    ['Analysts expect a rebound on Friday.', 'Friday', '2023-11-03', 'expect'],
+    ['The ministry forecasts a surplus for Monday.', 'Monday', '2023-11-06', 'forecasts'],
+    ['The hearing was put off until Monday.', 'Monday', '2023-11-06', 'until'],
+  ])('%s → "%s" = %s (cue %s)', (text, words, timex, cue) => {
+    const mention = mentionIn(text, words, A, 'en');
+    expect(mention.resolution).toMatchObject({ timex, direction: 'future' });
+    expect(mention.cue).toBe(cue);
+  });
+
+  it.each(['Until Monday, the envoys had not met.', 'It was not until Monday that the envoys met.'])(
+    '%s: "until" looking back is no cue',
+    (text) => {
+      expect(mentionIn(text, 'Monday', A, 'en').resolution).toMatchObject({ timex: '2023-10-30', direction: 'past' });
+    },
+  );
+});
+
+describe("extract: a narrative's own time", () => {
+  it.each([
+    ['On 22 May 2015 he was promoted, and the following year he moved to Paris.', 'the following year', '2016'],
+    ['In March 2019 the firm was sold; the following month its chief resigned.', 'the following month', '2019-04'],
+    ['Elections are due the following year.', 'the following year', '2024'],
+    ['Last year the treaty lapsed; the following year it was renewed.', 'the following year', '2023'],
+  ])('%s → "%s" = %s', (text, words, timex) => {
+    expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
+  });
+
+  it('reads a spoken year with a hyphen whole', () => {
+    expect(mentionIn('In nineteen ninety-one the wall fell.', 'nineteen ninety-one', A, 'en').resolution.timex).toBe(
+      '1991',
+    );
+  });
+});
