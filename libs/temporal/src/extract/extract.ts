@@ -122,7 +122,8 @@ interface Choice {
  * season or holiday is read on the other side of the anchor from the cue (or the past default) when it lies
  * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind);
  * such a mention keeps the reading it set aside and is marked ambiguous, as is a bare weekday without a cue.
- * After "since" or "ended" the date stays behind the anchor.
+ * After "since" or "ended" the date stays behind the anchor, as it does, without a cue, when it opens a
+ * sentence before a comma to set the scene ("In January, the board hired …").
  */
 function chooseSide(
   search: Search,
@@ -146,7 +147,8 @@ function chooseSide(
   // reports the ones behind it): they move ahead only on a cue, and back even against one.
   const quarter = /-[QH]\d$/.test(read.timex);
   const nearer = 2 * distance(other, search.anchor) < distance(read, search.anchor);
-  const flip = nearer && (!quarter || side === 'future');
+  const scene = side === 'past' && !cued && setsTheScene(search, first, last);
+  const flip = nearer && !scene && (!quarter || side === 'future');
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };
 }
@@ -156,6 +158,14 @@ const PAST_OPENERS = new Set(['since', 'ended', 'منذ']);
 
 function sinceOrEnded({ tokens }: Search, first: number): boolean {
   return [tokens[first]?.word, tokens[first - 1]?.word].some((word) => PAST_OPENERS.has(word ?? ''));
+}
+
+/** "In January, …", "Last spring, …": a date that opens a sentence, before a comma, sets a narrative's scene. */
+function setsTheScene({ text, tokens }: Search, first: number, last: number): boolean {
+  const [head, tail] = [tokens[first], tokens[last]];
+  if (!head || !tail || text[tail.end] !== ',') return false;
+  const before = text.slice(Math.max(0, head.start - 4), head.start);
+  return /^\p{Lu}/u.test(head.raw) && /(?:^|[.!?\n])\s*["“'`]*\s*$/.test(before);
 }
 
 function distance({ start, end }: Resolution, anchor: DayNumber): number {
@@ -222,9 +232,12 @@ function stripped({ start, end, precision, timex }: Reading): Resolution {
   return { start, end, precision, timex };
 }
 
-/** "nineteen ninety-one": a number word after a hyphen ends a spoken year, though "one" alone never ends one. */
+/**
+ * "nineteen ninety-one", "a year or two": a number word ends an expression after a hyphen or "or", though
+ * "one" and "two" alone never end one.
+ */
 function endsSpokenNumber({ tokens }: Search, last: number): boolean {
-  return tokens[last - 1]?.word === '-' && /^(?:one|two)$/.test(tokens[last]?.word ?? '');
+  return ['-', 'or'].includes(tokens[last - 1]?.word ?? '') && /^(?:one|two)$/.test(tokens[last]?.word ?? '');
 }
 
 /** A weekday without a date or a modifier: "on Thursday" could lie on either side of the anchor. */

@@ -120,7 +120,7 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (isIdiom(window, first, last)) return false;
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
-  if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '') && followsInClause(window, last)) return false;
   if (
     token.word === 'current' &&
     (first !== last || tokens[first - 1]?.word === 'then' || CURRENT_TERMS.has(tokens[last + 1]?.word ?? ''))
@@ -137,6 +137,12 @@ function isRepeatedCompound({ text, tokens }: Window, first: number, last: numbe
   const after = /^-(?:to|over|on)-([A-Za-z]+)/.exec(text.slice(tail.end, tail.end + 20))?.[1];
   const before = /([A-Za-z]+)-(?:to|over|on)-$/.exec(text.slice(Math.max(0, head.start - 20), head.start))?.[1];
   return after?.toLowerCase() === tail.word || before?.toLowerCase() === head.word;
+}
+
+/** Whether the next word follows in the same clause: "the year. In 1988 …" is not "the year in". */
+function followsInClause({ text, tokens }: Window, last: number): boolean {
+  const [token, next] = [tokens[last], tokens[last + 1]];
+  return token !== undefined && next !== undefined && /^\s*$/.test(text.slice(token.end, next.start));
 }
 
 function opensMonth(previous: Token | undefined): boolean {

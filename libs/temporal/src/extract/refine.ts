@@ -1,4 +1,5 @@
 import { partResolution } from '../rules/quarter.rule';
+import { yearResolution } from '../resolution';
 import type { Resolution } from '../temporal.types';
 import { PERIOD_PARTS, type PeriodPart } from '../lexicon/relative.lexicon';
 import type { Mention, TimexMod } from './mention.types';
@@ -54,7 +55,8 @@ const SENTENCE_START = /[.!?]\s+(?=[A-Z"'`])(?![\s\S]*[.!?]\s+[A-Z"'`])/;
  * their own reading, and one that names its quarter ("the year-ago third quarter") keeps its index. Only a
  * quarter that has begun by the anchor and is read in the past becomes the reference: results are reported
  * for those, while "will continue into the fourth quarter" or "the third quarter of 1990" are outlooks. In
- * a sentence about nine months or a year ("compared with 40% a year earlier"), a year ago stays a year.
+ * a sentence about nine months or a year ("compared with 40% a year earlier"), a year ago stays a year and
+ * "the 1988 period" is 1988.
  */
 export function withQuarterReference(mentions: readonly Mention[], anchor: string, text: string): Mention[] {
   let quarter: { year: number; index: number } | undefined;
@@ -71,8 +73,11 @@ export function withQuarterReference(mentions: readonly Mention[], anchor: strin
       resolution: { ...partResolution(year, 'Q', index), direction: 'past' },
     });
     if (THE_QUARTER.test(mention.text)) return onQuarter(quarter.year, quarter.index);
+    const longer = LONGER_THAN_QUARTER.test(sentenceBefore(text, mention.start));
+    if (yearPeriod && longer)
+      return { ...mention, resolution: { ...yearResolution(Number(yearPeriod[1])), direction: 'past' } };
     if (yearPeriod) return onQuarter(Number(yearPeriod[1]), quarter.index);
-    if (!yearAgo || LONGER_THAN_QUARTER.test(sentenceBefore(text, mention.start))) return mention;
+    if (!yearAgo || longer) return mention;
     const ownIndex = ORDINAL_WORD.test(mention.text) && named ? Number(named[2]) : quarter.index;
     return onQuarter(quarter.year - 1, ownIndex);
   });

@@ -71,6 +71,7 @@ const CONNECTORS = [
   's',
   'one',
   'two',
+  'or',
 ];
 
 /** Further words that rules read ("ago", "قبل", era marks, quarter letters). */
