@@ -46,6 +46,11 @@ const families: Record<string, FamilyRow[]> = {
       '2022',
     ],
     ['Profit rose in the third quarter. Sales were flat against a year earlier.', 'a year earlier', '2022-Q3'],
+    [
+      'Profit rose in the third quarter. For the nine months, net fell from the 2022 period.',
+      'the 2022 period',
+      '2022',
+    ],
   ],
   'halves and pairs of quarters': [
     ['Earnings will weaken in the last half of 2024.', 'the last half of 2024', '2024-H2'],
@@ -54,6 +59,7 @@ const families: Record<string, FamilyRow[]> = {
   'the reporting year': [
     ['Sales for the full year are forecast to rise.', 'the full year', '2023'],
     ['It expects a profit in the current fiscal year.', 'the current fiscal year', '2023'],
+    ['Earnings will be lower for the fiscal year. In fiscal 2022 they rose.', 'the fiscal year', '2023'],
   ],
   "business news's vague future": [
     ['Prices may stay weak in the near term.', 'the near term', 'FUTURE_REF'],

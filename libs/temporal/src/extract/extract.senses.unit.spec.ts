@@ -27,6 +27,8 @@ describe('extract: words that date and words that do not', () => {
     ['The fund currently holds 5% of the shares.', 'currently', 'PRESENT_REF'],
     ['The current crisis deepened.', 'current', 'PRESENT_REF'],
     ['Envoys met again, most recently last month.', 'last month', '2023-10'],
+    ['Rates may fall in a year or two.', 'in a year or two', 'FUTURE_REF'],
+    ['The plant closed a week or two ago.', 'a week or two ago', 'PAST_REF'],
   ])('%s → "%s" = %s', (text, words, timex) => {
     expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
   });
@@ -51,6 +53,24 @@ describe('extract: a date kept behind the anchor', () => {
 
   it('still reads a yearless month without "since" on the nearer side', () => {
     expect(mentionIn('The index doubled in February.', 'February', A, 'en').resolution.timex).toBe('2024-02');
+  });
+
+  it.each([
+    ['In January, the board hired a new chief.', 'January', '2023-01'],
+    ['In February, talks broke down.', 'February', '2023-02'],
+  ])('%s: a month opening a sentence before a comma sets the scene → %s = %s', (text, words, timex) => {
+    expect(mentionIn(text, words, A, 'en').resolution).toMatchObject({ timex, direction: 'past' });
+  });
+
+  it('reads a scene-setting month ahead when a cue says so', () => {
+    expect(mentionIn('In January, the law will take effect.', 'January', A, 'en').resolution.timex).toBe('2024-01');
+  });
+
+  it.each([
+    ['He was shot last Nov. 1 at his home.', 'last Nov. 1', '2022-11-01'],
+    ['The vote is next March 5.', 'next March 5', '2024-03-05'],
+  ])('%s: a modifier before the date → %s = %s', (text, words, timex) => {
+    expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
   });
 });
 
