@@ -16,6 +16,8 @@ describe('extract: words that date and words that do not', () => {
     'Currently, the law forbids it.',
     'The current account deficit widened.',
     'Shares were bought at the then current price.',
+    "Such rules make no sense in today's world.",
+    'It was one of the great inventions of the past century.',
   ])('%s has no date', (text) => {
     expect(extract(text, A, 'en').mentions).toEqual([]);
   });
@@ -23,6 +25,8 @@ describe('extract: words that date and words that do not', () => {
   it.each([
     ['Talks began in March of 2023.', 'March of 2023', '2023-03'],
     ['Today, the minister said the talks had failed.', 'Today', '2023-11-01'],
+    ["Today's editions carry the story.", 'Today', '2023-11-01'],
+    ['Such rules belong to the past.', 'the past', 'PAST_REF'],
     ['The budget will soon balance.', 'soon', 'FUTURE_REF'],
     ['The fund currently holds 5% of the shares.', 'currently', 'PRESENT_REF'],
     ['The current crisis deepened.', 'current', 'PRESENT_REF'],

@@ -84,6 +84,11 @@ const NAMED_AFTER = words(['العربي', 'الديمقراطي', 'الساخن
  */
 const CURRENT_TERMS = words(['account', 'accounts', 'assets', 'liabilities', 'prices', 'dollars', 'events', 'affairs']);
 
+/** "today's world", "today's youth": the present age, not the day of writing. */
+const ERA_NOUNS = words(['world', 'youth', 'generation', 'generations', 'society', 'children', 'young']);
+/** "the past century", "the past decade": a unit after "past" makes it a span, not the vague past. */
+const UNIT_NOUNS = words(['century', 'decade', 'millennium']);
+
 /** "the year before", "the year of the dragon": a year of something else, not the anchor's. */
 const YEAR_OF = words([
   'before',
@@ -120,6 +125,8 @@ export function isPlausible(window: Window, first: number, last: number, reading
   if (isIdiom(window, first, last)) return false;
   if (OTHER_SENSES.has(token.word) && first === last && !opensMonth(tokens[first - 1])) return false;
   if (token.word === 'اليوم' && DAY_OF.has(tokens[last + 1]?.word ?? '')) return false;
+  if (token.word === 'today' && isEra(window, last)) return false;
+  if (token.word === 'past' && UNIT_NOUNS.has(tokens[last + 1]?.word ?? '')) return false;
   if (token.word === 'year' && YEAR_OF.has(tokens[last + 1]?.word ?? '') && followsInClause(window, last)) return false;
   if (
     token.word === 'current' &&
@@ -143,6 +150,13 @@ function isRepeatedCompound({ text, tokens }: Window, first: number, last: numbe
 function followsInClause({ text, tokens }: Window, last: number): boolean {
   const [token, next] = [tokens[last], tokens[last + 1]];
   return token !== undefined && next !== undefined && /^\s*$/.test(text.slice(token.end, next.start));
+}
+
+/** "today's world": the possessive "today's" (tokens "today", "s") before a noun of the age. */
+function isEra({ text, tokens }: Window, last: number): boolean {
+  const [token, s, noun] = [tokens[last], tokens[last + 1], tokens[last + 2]];
+  if (!token || !s || !noun || s.word !== 's') return false;
+  return /^['’]$/.test(text.slice(token.end, s.start)) && ERA_NOUNS.has(noun.word);
 }
 
 function opensMonth(previous: Token | undefined): boolean {
