@@ -141,9 +141,12 @@ export function isPlausible(window: Window, first: number, last: number, reading
 function isRepeatedCompound({ text, tokens }: Window, first: number, last: number): boolean {
   const [head, tail] = [tokens[first], tokens[last]];
   if (!head || !tail) return false;
-  const after = /^-(?:to|over|on)-([A-Za-z]+)/.exec(text.slice(tail.end, tail.end + 20))?.[1];
-  const before = /([A-Za-z]+)-(?:to|over|on)-$/.exec(text.slice(Math.max(0, head.start - 20), head.start))?.[1];
-  return after?.toLowerCase() === tail.word || before?.toLowerCase() === head.word;
+  // Most windows touch no hyphen: look no further (this runs for every window that reads).
+  const after = text[tail.end] === '-' && /^-(?:to|over|on)-([A-Za-z]+)/.exec(text.slice(tail.end, tail.end + 20))?.[1];
+  const before =
+    text[head.start - 1] === '-' &&
+    /([A-Za-z]+)-(?:to|over|on)-$/.exec(text.slice(Math.max(0, head.start - 20), head.start))?.[1];
+  return (after && after.toLowerCase() === tail.word) || (before && before.toLowerCase() === head.word) || false;
 }
 
 /** Whether the next word follows in the same clause: "the year. In 1988 …" is not "the year in". */
