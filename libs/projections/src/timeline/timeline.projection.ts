@@ -29,6 +29,11 @@ INSERT INTO ${t} (actor_id, name, search)
 SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
 ON CONFLICT (actor_id, name) DO NOTHING`;
 
+interface ActorName {
+  actor_id: string;
+  name: string;
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function withSearch(row: TimelineRow) {
@@ -53,9 +58,10 @@ export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 2;
   readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names'];
-  // Not partitioned: timeline_actor_names rows are shared by every stream that names an actor, and parallel
-  // writers upserting them in different orders deadlock (seen in test/projections/drift.e2e.spec.ts).
-  readonly partitionedRebuild = false;
+  // Partitioned: timeline_actor_names rows are shared by every stream that names an actor, so apply() writes a
+  // batch's names in one statement, in key order, after its rows; parallel writers that each lock keys in one
+  // ascending order cannot deadlock (when names were written per flush, they did: test/projections/drift.e2e.spec.ts).
+  readonly partitionedRebuild = true;
   // apply() finds rows by the primary key (id, version) only.
   readonly deferredIndexes = [
     'timeline_live_order_idx',
@@ -71,9 +77,10 @@ export class TimelineProjection implements Projection {
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
     let pending: TimelineRow[] = [];
+    const names: ActorName[] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      await this.insert(tx, t, pending);
+      names.push(...(await this.insert(tx, t, pending)));
       pending = [];
     };
     for (const event of events) {
@@ -86,7 +93,7 @@ export class TimelineProjection implements Projection {
         }
         case 'DiplomaticEventCorrected':
           await flush();
-          await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at);
+          names.push(...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at)));
           break;
         case 'DiplomaticEventRetracted':
           await flush();
@@ -101,6 +108,7 @@ export class TimelineProjection implements Projection {
       }
     }
     await flush();
+    await this.insertNames(tx, t, names);
   }
 
   private async correct(
@@ -109,25 +117,35 @@ export class TimelineProjection implements Projection {
     data: DiplomaticEventCorrected['data'],
     version: number,
     at: string,
-  ) {
+  ): Promise<ActorName[]> {
     const { rows } = await tx.query<TimelineRow>(
       `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL
        RETURNING id, version, valid_from, type, title, summary, actors, actor_ids, countries, location, date, status,
                  source_id, quote, recorded_at`,
       [data.id, at],
     );
-    if (rows.length === 0) return; // corrected an event this projection never saw live: nothing to show
+    if (rows.length === 0) return []; // corrected an event this projection never saw live: nothing to show
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    await this.insert(tx, t, [corrected(row, data, version, at)]);
+    return this.insert(tx, t, [corrected(row, data, version, at)]);
   }
 
-  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]) {
+  /** Inserts the rows; returns the actor names they carry, which apply() writes once for the whole batch. */
+  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]): Promise<ActorName[]> {
     await tx.query(insertQuery(t.timeline_versions, rows));
-    // In key order: partitions of a rebuild insert concurrently, and one common order cannot deadlock.
-    const names = rows
-      .flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name, doc: searchDocument(a.name) })))
-      .sort((x, y) => (x.actor_id === y.actor_id ? cmp(x.name, y.name) : cmp(x.actor_id, y.actor_id)));
-    await tx.query(insertNames(t.timeline_actor_names), [JSON.stringify(names)]);
+    return rows.flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name })));
+  }
+
+  /**
+   * One statement per batch, deduplicated and in key order: partitions of a rebuild insert concurrently, and
+   * transactions that take their row locks in one common order cannot deadlock.
+   */
+  private async insertNames(tx: PoolClient, t: Tables, names: ActorName[]): Promise<void> {
+    if (names.length === 0) return;
+    const unique = new Map(names.map((n) => [`${n.actor_id}\u0000${n.name}`, n]));
+    const rows = [...unique.values()]
+      .sort((x, y) => (x.actor_id === y.actor_id ? cmp(x.name, y.name) : cmp(x.actor_id, y.actor_id)))
+      .map((n) => ({ ...n, doc: searchDocument(n.name) }));
+    await tx.query(insertNames(t.timeline_actor_names), [JSON.stringify(rows)]);
   }
 
   private async registerSource(tx: PoolClient, t: Tables, s: SourceRegistered['data']) {
