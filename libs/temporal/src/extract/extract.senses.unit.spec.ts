@@ -107,9 +107,35 @@ describe("extract: a narrative's own time", () => {
     expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
   });
 
+  it.each([
+    ['He fled in June 2019 and returned later that year.', 'later that year', '2019'],
+    ['Imports doubled in 2015; exports fell that year.', 'that year', '2015'],
+    ['Shares closed Friday 5% above the previous Friday.', 'the previous Friday', '2023-10-20'],
+  ])('%s → "%s" = %s', (text, words, timex) => {
+    expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
+  });
+
   it('reads a spoken year with a hyphen whole', () => {
     expect(mentionIn('In nineteen ninety-one the wall fell.', 'nineteen ninety-one', A, 'en').resolution.timex).toBe(
       '1991',
     );
+  });
+});
+
+describe('extract: the week of a day', () => {
+  it.each([
+    ['A hearing is set for the week of November 13.', 'the week of November 13', '2023-W46'],
+    ['Crowds gathered as Easter week began.', 'Easter week', '2023-W14'],
+  ])('%s → "%s" = %s', (text, words, timex) => {
+    expect(mentionIn(text, words, A, 'en').resolution.timex).toBe(timex);
+  });
+
+  it.each([
+    ['Easter 2000', '2000-04-23'],
+    ['Easter 2019', '2019-04-21'],
+    ['Easter 2038', '2038-04-25'],
+    ['Easter 1818', '1818-03-22'],
+  ])('%s falls on %s (Western Easter, Gregorian computus)', (words, timex) => {
+    expect(mentionIn(`They met at ${words}.`, words, A, 'en').resolution.timex).toBe(timex);
   });
 });

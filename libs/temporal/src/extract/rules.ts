@@ -14,6 +14,7 @@ import { seasonRule } from '../rules/season.rule';
 import { spanRule } from '../rules/span.rule';
 import { weekdayDateRule } from '../rules/weekday-date.rule';
 import { weekdayWeekRule } from '../rules/weekday-week.rule';
+import { weekOfRule } from '../rules/week-of.rule';
 import { weekendRule } from '../rules/weekend.rule';
 
 /**
@@ -31,6 +32,7 @@ export const EXTRACT_RULES: readonly ReadingRule[] = [
   decadeRule,
   hijriRule,
   holidayRule,
+  weekOfRule,
   weekendRule,
   partOfWeekRule,
   numericDateRule,

@@ -20,6 +20,8 @@ const VAGUE_REFERENCES = lexicon<Direction>([
 ]);
 /** "the year", "the full year", "the current fiscal year": the anchor's year in results news. */
 const THE_YEAR = anchored('the (?:(?:full|current|present) )?(?:fiscal )?year');
+/** "that year", "later that year": a narrative's year; `withNarrativeReference` puts it on the year named last. */
+const THAT_YEAR = anchored('(?:(?:later|earlier) )?that year');
 const VAGUE = anchored(`(?<word>${alternation(VAGUE_REFERENCES.keys())})`);
 
 /**
@@ -28,7 +30,7 @@ const VAGUE = anchored(`(?<word>${alternation(VAGUE_REFERENCES.keys())})`);
  * year, as news writes it ("profit for the year"); the tagger leaves it out before "before", "after", "of" ….
  */
 export const presentRule: Rule = (text, { anchor }) => {
-  if (THE_YEAR.test(text)) return yearResolution(fromDayNumber(anchor).year);
+  if (THE_YEAR.test(text) || THAT_YEAR.test(text)) return yearResolution(fromDayNumber(anchor).year);
   if (PRESENT.test(text) || text === 'current') {
     const day = formatDate(anchor);
     return { start: day, end: day, precision: 'vague', timex: 'PRESENT_REF' };
