@@ -18,6 +18,8 @@ describe('extract: words that date and words that do not', () => {
     'Shares were bought at the then current price.',
     "Such rules make no sense in today's world.",
     'It was one of the great inventions of the past century.',
+    'He set up a venture called Orion 1980 in Budapest.',
+    'After weeks of talks, the deal was signed.',
   ])('%s has no date', (text) => {
     expect(extract(text, A, 'en').mentions).toEqual([]);
   });

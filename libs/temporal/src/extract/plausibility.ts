@@ -3,7 +3,7 @@ import { normalize } from '../normalize';
 import type { Resolution } from '../temporal.types';
 import type { Token } from './tokens';
 import { isPartOfName } from './names';
-import { isConnector } from './vocabulary';
+import { isConnector, isKnownWord } from './vocabulary';
 
 /** A bare number is read as a year only within these bounds around the anchor's year. */
 const YEARS_BEFORE = 200;
@@ -119,6 +119,7 @@ interface Window {
 export function isPlausible(window: Window, first: number, last: number, reading: Resolution): boolean {
   const { tokens } = window;
   if (isRepeatedCompound(window, first, last) || isPartOfName(window, first, last)) return false;
+  if (isStretchOf(window, first, last)) return false;
   const content = tokens.slice(first, last + 1).filter((token) => !isConnector(token.word));
   if (content.length !== 1 || !content[0]) return true;
   const token = content[0];
@@ -134,7 +135,8 @@ export function isPlausible(window: Window, first: number, last: number, reading
   )
     return false;
   if (SEASON_WORDS.has(token.word) && isNamedSeason(window, first, last)) return false;
-  return !/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word) || isYear(window, token, tokens[last + 1]);
+  if (!/^\d{4}$/.test(reading.timex) || !/^\d{4}$/.test(token.word)) return true;
+  return isYear(window, token, tokens[last + 1]) && !endsName(window, first);
 }
 
 /** "quarter-to-quarter", "day-to-day", "year-over-year": a comparison, not a date. */
@@ -160,6 +162,28 @@ function isEra({ text, tokens }: Window, last: number): boolean {
   const [token, s, noun] = [tokens[last], tokens[last + 1], tokens[last + 2]];
   if (!token || !s || !noun || s.word !== 's') return false;
   return /^['’]$/.test(text.slice(token.end, s.start)) && ERA_NOUNS.has(noun.word);
+}
+
+/**
+ * "a venture called Orion 1980", "Windows 95": a number right after a capitalised name inside a sentence is
+ * part of the name. Temporal words ("March 1980", "Easter 2024") and sentence openers ("In 1980") are not names.
+ */
+function endsName({ text, tokens }: Window, first: number): boolean {
+  const [name, year] = [tokens[first - 1], tokens[first]];
+  if (!name || !year || text.slice(name.end, year.start) !== ' ') return false;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name.raw) || isKnownWord(name.word)) return false;
+  return !/(?:^|[.!?:\n]|--)\s*["“'`(]*\s*$/.test(text.slice(Math.max(0, name.start - 4), name.start));
+}
+
+/** "after weeks of sparring": a stretch of time, not a date (nor "after weeks" ahead of the writer). */
+function isStretchOf({ tokens }: Window, first: number, last: number): boolean {
+  const words = tokens.slice(first, last + 1).map((token) => token.word);
+  return (
+    words.length === 2 &&
+    words[0] === 'after' &&
+    ['days', 'weeks', 'months', 'years'].includes(words[1] ?? '') &&
+    tokens[last + 1]?.word === 'of'
+  );
 }
 
 function opensMonth(previous: Token | undefined): boolean {
