@@ -1,5 +1,6 @@
 /* global Event */
 import { api, newIdempotencyKey } from './api.js';
+import { createArticleView } from './article-view.js';
 import { adminSession, tokenForm } from './admin-session.js';
 import { clear, field, h, openDialog } from './dom.js';
 import { eventFields } from './event-form.js';
@@ -127,7 +128,7 @@ function recordForm({ onRecorded, onRefused }) {
  * The admin dialog: the token prompt, then "register a source" and "record an event".
  * `onRecorded(id)` waits for the projection and answers a sentence for the admin.
  */
-export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
+export function createAdminPanel(dialog, { onRecorded, onSourceRegistered, onArticleRecorded }) {
   let refusal = null;
   const signOut = h(
     'button',
@@ -152,11 +153,20 @@ export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
     },
     onRefused: refused,
   });
+  const article = createArticleView({
+    token: () => adminSession.token(),
+    onRecorded: onArticleRecorded,
+    onRefused: refused,
+  });
+  const articlePanel = h('details', { class: 'panel' }, h('summary', {}, 'Add article'), article.element);
+  // Reviewing an article wants the article and its proposals side by side: the sheet widens while it is open.
+  articlePanel.addEventListener('toggle', () => dialog.classList.toggle('sheet-wide', articlePanel.open));
   const signedInAs = h('p', { class: 'signed-in-as' });
   const signedIn = h(
     'div',
     { class: 'admin-forms' },
     h('div', { class: 'signed-in' }, signedInAs, signOut),
+    articlePanel,
     h('details', { class: 'panel' }, h('summary', {}, 'Register a source'), source),
     record.form,
   );

@@ -17,7 +17,7 @@ function fieldsInMessage(message) {
   return match ? { [match[1]]: match[2] } : {};
 }
 
-async function call(method, path, { query, body, token, headers = {} } = {}) {
+export async function call(method, path, { query, body, token, headers = {} } = {}) {
   const search = query ? new URLSearchParams(withoutEmpty(query)).toString() : '';
   const init = { method, headers: { accept: 'application/json', ...headers } };
   if (token) init.headers.authorization = `Bearer ${token}`;

@@ -67,6 +67,13 @@ const admin = createAdminPanel(byId('admin'), {
     return `Recorded “${found.title}”: it is on the timeline. Record the next one, or close this panel.`;
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
+  // An article's proposals are reviewed one after another: the timeline updates behind the open panel.
+  // `shows(item)`: what the timeline must show first (an attached source, not just the item).
+  onArticleRecorded: async (id, shows = () => true) => {
+    const found = await waitForProjection(id, (item) => (item && shows(item) ? item : undefined));
+    await loadTimeline();
+    return found ? `On the timeline: “${found.title}”.` : 'Recorded; the timeline has not caught up yet.';
+  },
 });
 
 /**

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryConfig } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
-import type { DiplomaticEventCorrected, DiplomaticEventRecorded, SourceRegistered } from '@libs/diplomacy';
+import type {
+  DiplomaticEventCorrected,
+  DiplomaticEventRecorded,
+  EventSourceAttached,
+  SourceRegistered,
+} from '@libs/diplomacy';
 import type { Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
 import { searchDocument } from '../search/search-text';
@@ -57,7 +62,7 @@ const insertQuery = (table: string, rows: TimelineRow[]): QueryConfig => ({
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 2;
-  readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names'];
+  readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names', 'timeline_event_sources'];
   // Partitioned: timeline_actor_names rows are shared by every stream that names an actor, so apply() writes a
   // batch's names in one statement, in key order, after its rows; parallel writers that each lock keys in one
   // ascending order cannot deadlock (when names were written per flush, they did: test/projections/drift.e2e.spec.ts).
@@ -104,6 +109,9 @@ export class TimelineProjection implements Projection {
           break;
         case 'SourceRegistered':
           await this.registerSource(tx, t, event.data as SourceRegistered['data']);
+          break;
+        case 'EventSourceAttached':
+          await this.attachSource(tx, t, event.data as EventSourceAttached['data'], at);
           break;
       }
     }
@@ -157,15 +165,30 @@ export class TimelineProjection implements Projection {
     );
   }
 
+  private async attachSource(tx: PoolClient, t: Tables, a: EventSourceAttached['data'], at: string) {
+    await tx.query(
+      `INSERT INTO ${t.timeline_event_sources} (event_id, source_id, proposal_id, quote, quote_start, quote_end, attached_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [a.eventId, a.sourceId, a.proposalId, a.quote, a.offsets.start, a.offsets.end, at],
+    );
+  }
+
   async checksum(db: PoolClient, t: Tables): Promise<string> {
-    const { rows } = await db.query<{ versions: string | null; sources: string | null; names: string | null }>(`
+    const { rows } = await db.query<{
+      versions: string | null;
+      sources: string | null;
+      names: string | null;
+      attached: string | null;
+    }>(`
       SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, v.title,
                 v.summary, v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at,
                 v.search)::text), '' ORDER BY v.id, v.version)) FROM ${t.timeline_versions} v) AS versions,
              (SELECT md5(string_agg(md5(s::text), '' ORDER BY s.id)) FROM ${t.timeline_sources} s) AS sources,
              (SELECT md5(string_agg(md5(n::text), '' ORDER BY n.actor_id, n.name))
-                FROM ${t.timeline_actor_names} n) AS names`);
-    const { versions, sources, names } = rows[0];
-    return `${versions ?? 'empty'}:${sources ?? 'empty'}:${names ?? 'empty'}`;
+                FROM ${t.timeline_actor_names} n) AS names,
+             (SELECT md5(string_agg(md5(a::text), '' ORDER BY a.event_id, a.source_id, a.proposal_id))
+                FROM ${t.timeline_event_sources} a) AS attached`);
+    const { versions, sources, names, attached } = rows[0];
+    return `${versions ?? 'empty'}:${sources ?? 'empty'}:${names ?? 'empty'}:${attached ?? 'empty'}`;
   }
 }
