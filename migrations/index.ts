@@ -6,6 +6,7 @@ import { Credentials1700000004000 } from './1700000004000-credentials';
 import { SourceTexts1700000005000 } from './1700000005000-source-texts';
 import { ActorNamesSearch1700000011000 } from './1700000011000-actor-names-search';
 import { TimelineEventSources1700000012000 } from './1700000012000-timeline-event-sources';
+import { CheckpointNotify1700000012500 } from './1700000012500-checkpoint-notify';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SourceTexts1700000005000,
   ActorNamesSearch1700000011000,
   TimelineEventSources1700000012000,
+  CheckpointNotify1700000012500,
 ];

@@ -7,6 +7,7 @@ import { TIMELINE_READ_MODEL } from './timeline/timeline.read-model';
 import { ProjectionStatusService } from './projection-status';
 import { ProjectorService } from './projector.service';
 import { ReadDatabase } from './read-side/read-database';
+import { CheckpointWatch } from './live/checkpoint-watch';
 import { ReplicaStatusService } from './read-side/replica-status';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
 import { RebuildService } from './rebuild/rebuild.service';
@@ -44,10 +45,19 @@ export class ProjectionsModule {
         ProjectionStatusService,
         ReadDatabase,
         ReplicaStatusService,
+        CheckpointWatch,
         ...READ_MODELS.flatMap((model) => model.handlers),
         ...background,
       ],
-      exports: [RebuildService, ProjectionStatusService, ReadDatabase, ReplicaStatusService, PROJECTIONS, CqrsModule],
+      exports: [
+        RebuildService,
+        ProjectionStatusService,
+        ReadDatabase,
+        ReplicaStatusService,
+        CheckpointWatch,
+        PROJECTIONS,
+        CqrsModule,
+      ],
     };
   }
 }
