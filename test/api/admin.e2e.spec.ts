@@ -54,7 +54,7 @@ describe('admin REST', () => {
         .set(auth)
         .send(aSourceBody({ text: 'نص المقال' }))
         .expect(201);
-      expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), position: expect.any(Number) });
     });
 
     it.each([
