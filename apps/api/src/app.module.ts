@@ -14,6 +14,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { Authenticator } from './http/authenticator';
 import { ErrorFilter } from './http/error.filter';
+import { PositionCachedReads } from './http/position-etag';
 import { createValidationPipe } from './http/validation';
 import { METRICS } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
@@ -61,6 +62,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         SeedOnStart,
         Authenticator,
+        PositionCachedReads,
       ],
     };
   }

@@ -10,6 +10,7 @@ export * from './timeline/timeline.projection';
 export * from './actors/actors.projection';
 export * from './queries/timeline.query';
 export * from './queries/timeline.handler';
+export * from './queries/timeline-sql';
 export * from './queries/timeline-count.query';
 export * from './queries/actor-known.query';
 export * from './queries/timeline-stats.query';
