@@ -70,7 +70,10 @@ export function timelineReadPaths(
   const live = !filter.asOf && !filter.includeRetracted;
   if (live && filter.actor?.length === 1) {
     const { where, search } = timelineSql({ ...filter, actor: undefined }, params);
-    const from = 'timeline_live_actors o JOIN timeline_versions v ON v.id = o.id AND v.valid_to IS NULL';
+    // LATERAL … LIMIT 1: one primary-key probe per entry, in the index's order, whatever the statistics say (a
+    // plain join let the planner pick a nested seq scan on tables a rebuild had just swapped in, not yet analysed).
+    const from = `timeline_live_actors o CROSS JOIN LATERAL (SELECT * FROM timeline_versions l
+      WHERE l.id = o.id AND l.valid_to IS NULL LIMIT 1) v`;
     return { paths: [{ from, where: [`o.actor_id = ${add(filter.actor[0])}`, ...where], key: 'o' }], search };
   }
   const { where, search } = timelineSql(filter, params);
