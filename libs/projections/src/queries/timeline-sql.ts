@@ -70,10 +70,11 @@ export function timelineReadPaths(
   const live = !filter.asOf && !filter.includeRetracted;
   if (live && filter.actor?.length === 1) {
     const { where, search } = timelineSql({ ...filter, actor: undefined }, params);
-    // LATERAL … LIMIT 1: one primary-key probe per entry, in the index's order, whatever the statistics say (a
-    // plain join let the planner pick a nested seq scan on tables a rebuild had just swapped in, not yet analysed).
+    // One primary-key probe per entry, in the entry index's order, whatever the statistics say: the item's last
+    // version (the live one; the outer valid_to IS NULL drops a retracted item's). A plain join let the planner
+    // scan other indexes for the id on tables a rebuild had just swapped in, not yet analysed.
     const from = `timeline_live_actors o CROSS JOIN LATERAL (SELECT * FROM timeline_versions l
-      WHERE l.id = o.id AND l.valid_to IS NULL LIMIT 1) v`;
+      WHERE l.id = o.id ORDER BY l.version DESC LIMIT 1) v`;
     return { paths: [{ from, where: [`o.actor_id = ${add(filter.actor[0])}`, ...where], key: 'o' }], search };
   }
   const { where, search } = timelineSql(filter, params);
