@@ -149,6 +149,7 @@ function httpTable(http: EndpointFigures[]): string {
     ms(e.cpuMsPerRequest.server),
     ms(e.cpuMsPerRequest.db),
     e.loadAverage.toFixed(1),
+    String(e.loaded.failures + e.single.failures),
   ]);
   const head = [
     'GET',
@@ -164,8 +165,9 @@ function httpTable(http: EndpointFigures[]): string {
     'node CPU ms/req',
     'PG CPU ms/req',
     'loadavg',
+    'failed',
   ];
-  return table([head, ...rows], [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+  return table([head, ...rows], [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]);
 }
 
 function planTable(http: EndpointFigures[]): string {

@@ -53,6 +53,8 @@ export interface ReadPath {
   where: string[];
   /** Alias whose (date_start, date_end, id) is the timeline's order: an index of that table gives it. */
   key: 'v' | 'o';
+  /** Counting needs no item row (one actor, nothing else asked): the entries alone, an index-only range. */
+  countAlone?: { from: string; where: string[] };
 }
 
 /**
@@ -70,12 +72,15 @@ export function timelineReadPaths(
   const live = !filter.asOf && !filter.includeRetracted;
   if (live && filter.actor?.length === 1) {
     const { where, search } = timelineSql({ ...filter, actor: undefined }, params);
+    const actorOnly = where.length === 1; // v.valid_to IS NULL: every entry is a live item
     // One primary-key probe per entry, in the entry index's order, whatever the statistics say: the item's last
     // version (the live one; the outer valid_to IS NULL drops a retracted item's). A plain join let the planner
     // scan other indexes for the id on tables a rebuild had just swapped in, not yet analysed.
     const from = `timeline_live_actors o CROSS JOIN LATERAL (SELECT * FROM timeline_versions l
       WHERE l.id = o.id ORDER BY l.version DESC LIMIT 1) v`;
-    return { paths: [{ from, where: [`o.actor_id = ${add(filter.actor[0])}`, ...where], key: 'o' }], search };
+    const byActor = `o.actor_id = ${add(filter.actor[0])}`;
+    const countAlone = actorOnly ? { from: 'timeline_live_actors o', where: [byActor] } : undefined;
+    return { paths: [{ from, where: [byActor, ...where], key: 'o', countAlone }], search };
   }
   const { where, search } = timelineSql(filter, params);
   if (!live || !dateOrdered || !filter.from) return { paths: [{ from: 'timeline_versions v', where, key: 'v' }], search };
@@ -95,5 +100,8 @@ export function timelineReadPaths(
 
 /** `SELECT 1` of every path, as one relation: what counting needs. */
 export function matchingRows(paths: readonly ReadPath[]): string {
-  return paths.map((p) => `SELECT 1 FROM ${p.from} WHERE ${p.where.join(' AND ')}`).join(' UNION ALL ');
+  return paths
+    .map((p) => p.countAlone ?? p)
+    .map((p) => `SELECT 1 FROM ${p.from} WHERE ${p.where.join(' AND ')}`)
+    .join(' UNION ALL ');
 }
