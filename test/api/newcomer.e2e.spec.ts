@@ -48,6 +48,40 @@ describe('API answers a newcomer can trust', () => {
     expect(res.body.items).toHaveLength(1);
   });
 
+  it('answers /api/events/:id?asOf= with the version shown then: 200 before a retraction, 410 after it', async () => {
+    const sourceId = (await http().post('/api/admin/sources').set(auth).send(aSourceBody()).expect(201)).body.id;
+    const body = aDiplomaticEventBody(sourceId);
+    const id = (await http().post('/api/admin/events').set(auth).send(body).expect(201)).body.id as string;
+    await eventually(async () => ((await http().get(`/api/events/${id}`)).status === 200 ? true : undefined));
+    await http()
+      .post(`/api/admin/events/${id}/corrections`)
+      .set(auth)
+      .send({ expectedVersion: 1, changes: { title: 'Corrected title' }, reason: 'A typo.' })
+      .expect(200);
+    await http()
+      .post(`/api/admin/events/${id}/retraction`)
+      .set(auth)
+      .send({ expectedVersion: 2, reason: 'Withdrawn.' })
+      .expect(200);
+    await eventually(async () => ((await http().get(`/api/events/${id}`)).status === 410 ? true : undefined));
+    const [recorded, corrected, retracted] = (
+      await http().get(`/api/events/${id}/history`).expect(200)
+    ).body.events.map((e: { recordedAt: string }) => Date.parse(e.recordedAt));
+    const at = (ms: number) =>
+      http()
+        .get(`/api/events/${id}`)
+        .query({ asOf: new Date(ms).toISOString() });
+
+    const first = await at(corrected - 1).expect(200);
+    expect([first.body.version, first.body.title]).toEqual([1, body.title]);
+    const beforeRetraction = await at(retracted - 1).expect(200);
+    expect([beforeRetraction.body.version, beforeRetraction.body.title]).toEqual([2, 'Corrected title']);
+    expect((await at(retracted).expect(410)).body.code).toBe('TIMELINE.RETRACTED');
+    expect((await at(recorded - 1).expect(404)).body.code).toBe('DIPLOMATIC_EVENT.NOT_FOUND');
+    const bad = await http().get(`/api/events/${id}`).query({ asOf: 'yesterday' }).expect(400);
+    expect(Object.keys(bad.body.fields)).toEqual(['asOf']);
+  });
+
   it('says a bad limit once', async () => {
     const res = await http().get('/api/timeline?limit=abc').expect(400);
     expect(res.body.message).toBe('limit must be a whole number from 1 to 200');

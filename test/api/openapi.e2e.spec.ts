@@ -188,7 +188,7 @@ describe('OpenAPI', () => {
         const { name, in: where, required } = p as { name: string; in: string; required?: boolean };
         return `${where}:${name}${required ? '!' : ''}`;
       });
-    expect(names('/api/events/{id}', 'get')).toEqual(['path:id!', 'query:minPosition']);
+    expect(names('/api/events/{id}', 'get')).toEqual(['path:id!', 'query:asOf', 'query:minPosition']);
     expect(names('/api/timeline', 'get')).toEqual(
       expect.arrayContaining(['query:actor', 'query:from', 'query:to', 'query:asOf', 'query:limit', 'query:cursor']),
     );

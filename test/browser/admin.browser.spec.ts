@@ -107,7 +107,7 @@ describe('the admin panel', () => {
     tab.expectNoErrors([401]);
   });
 
-  it('records an event, which then appears on the timeline', async () => {
+  it('records an event, which then appears on the timeline; the panel stays open for the next one', async () => {
     const page = await open();
     const admin = await signIn(page);
     await registerSource(admin);
@@ -116,12 +116,19 @@ describe('the admin panel', () => {
     expect(await form.getByLabel('Actor id').inputValue()).toBe('antony-blinken');
     await form.getByRole('button', { name: 'Record event' }).click();
 
-    await admin.waitFor({ state: 'hidden' });
+    await form.locator('[role="status"]', { hasText: `Recorded “${title}”: it is on the timeline.` }).waitFor();
+    expect(await admin.isVisible()).toBe(true);
+    // Ready for the next event from the same source: the first field has focus, the source id is kept.
+    expect(await hasFocus(form.getByLabel('Type (CAMEO code)'))).toBe(true);
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel('Source id').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
     const card = page.locator('.card', { hasText: title });
-    await card.waitFor();
     expect(await card.locator('.card-date').textContent()).toBe('2 Nov 2023');
-    expect(await hasFocus(card.locator('.card-open'))).toBe(true);
     expect(await page.locator('.card').count()).toBe(SEEDED_EVENTS + 1);
+
+    await page.keyboard.press('Escape');
+    await admin.waitFor({ state: 'hidden' });
+    expect(await hasFocus(page.locator('#admin-open'))).toBe(true);
     tab.expectNoErrors();
   });
 
@@ -200,6 +207,8 @@ describe('the admin panel', () => {
     await admin.getByRole('button', { name: 'Record event' }).click();
     const card = page.locator('.card', { hasText: title });
     await card.waitFor();
+    await admin.getByText('it is on the timeline').waitFor();
+    await page.keyboard.press('Escape');
 
     await card.locator('.card-open').click();
     const detail = page.locator('dialog#detail');

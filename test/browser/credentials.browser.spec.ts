@@ -69,6 +69,8 @@ describe('signing in as an editor', () => {
 
     const card = page.locator('.card', { hasText: title });
     await card.waitFor();
+    await admin.getByText('it is on the timeline').waitFor();
+    await page.keyboard.press('Escape'); // the panel stays open after recording
     await card.locator('.card-open').click();
     const author = page.locator('dialog#detail .history-recorded .history-author');
     await author.waitFor();

@@ -106,7 +106,7 @@ describe('timeline exports', () => {
       ['day', '2023-10-15', '2023-10-16'],
       ['week', '2023-10-23', '2023-10-30'],
       ['month', '2023-06-01', '2023-07-01'],
-      ['year', '2022-01-01', '2023-01-01'],
+      ['year', '2022-01-01', '2022-01-02'],
       ['scheduled', '2023-12-10', '2023-12-11'],
     ])('%s: all-day DTSTART %s and exclusive DTEND %s', async (key, start, end) => {
       const event = (await byUid()).get(ids[key])!;
@@ -136,6 +136,11 @@ describe('timeline exports', () => {
         ['corrected', 'CANCELLED', 1],
       ]);
       expect(get('corrected', 'summary')).toBe('Visit called off');
+      // Known to the year only: one day, and the summary says the day is not known.
+      expect([get('year', 'summary'), get('year', 'x-annals-precision')]).toEqual([
+        'Aid pledge (2022, day unknown)',
+        'year',
+      ]);
     });
 
     it('applies the timeline filters', async () => {

@@ -1,7 +1,9 @@
 import type { Pool } from 'pg';
 import type { DiplomaticEventRecorded } from '@libs/diplomacy';
+import { searchDocument } from '@libs/projections';
 
 export const RAW_TABLE = 'bench_timeline_raw';
+const RAW_NAMES = 'bench_timeline_raw_names';
 const BATCH = 2000;
 
 const COLUMNS = [
@@ -21,6 +23,8 @@ const COLUMNS = [
   'status',
   'source_id',
   'quote',
+  'search_title',
+  'search_body',
 ];
 const TYPES = [
   'uuid',
@@ -39,22 +43,22 @@ const TYPES = [
   'text',
   'uuid',
   'text',
+  'text',
+  'text',
 ];
 
 /*
  * The same row fields and the same search vector as TimelineProjection (copied: the baseline must cost what the
- * projection's INSERT costs, minus the projection's own machinery), from a multi-row VALUES with plain parameters.
+ * projection's INSERT costs, minus the projection's own machinery): the title and body folded in code with the
+ * projection's searchDocument, then the same four to_tsvector calls, from a multi-row VALUES with plain parameters.
  */
 const insertSql = (rows: number) => `
 INSERT INTO ${RAW_TABLE} (id, version, valid_from, type, type_root, title, summary, actors, actor_ids, countries,
                           location, date_start, date_end, date, status, source_id, quote, recorded_at, search)
 SELECT r.id, r.version, r.at, r.type, left(r.type, 2), r.title, r.summary, r.actors, r.actor_ids, r.countries,
        r.location, r.date_start, r.date_end, r.date, r.status, r.source_id, r.quote, r.at,
-       setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('simple', r.title), 'A')
-       || to_tsvector('english', coalesce(r.summary, '')) || to_tsvector('simple', coalesce(r.summary, ''))
-       || to_tsvector('arabic', r.quote) || to_tsvector('simple', r.quote)
-       || to_tsvector('simple', coalesce(r.location->>'name', '') || ' ' ||
-            (SELECT coalesce(string_agg(a->>'name', ' '), '') FROM jsonb_array_elements(r.actors) a))
+       setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
+       || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
 FROM (VALUES ${Array.from(
   { length: rows },
   (_, row) => `(${TYPES.map((type, col) => `$${row * TYPES.length + col + 1}::${type}`).join(', ')})`,
@@ -80,13 +84,20 @@ export interface RawFigures {
 
 /** The table the baseline fills: timeline_versions' columns, defaults and every index, so inserts cost the same. */
 export async function createRawTable(pool: Pool): Promise<void> {
-  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}`);
+  await dropRawTable(pool);
   await pool.query(`CREATE TABLE ${RAW_TABLE} (LIKE timeline_versions INCLUDING ALL)`);
+  await pool.query(`CREATE TABLE ${RAW_NAMES} (LIKE timeline_actor_names INCLUDING ALL)`);
 }
 
 export async function dropRawTable(pool: Pool): Promise<void> {
-  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}`);
+  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}, ${RAW_NAMES}`);
 }
+
+/** The actor names the projection keeps for search (timeline_actor_names), one statement per batch. */
+const insertNamesSql = `
+INSERT INTO ${RAW_NAMES} (actor_id, name, search)
+SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
+ON CONFLICT (actor_id, name) DO NOTHING`;
 
 /**
  * What plain pg can do: keyset-read `events` by position, 2,000 at a time, and upsert the recorded events in one
@@ -105,15 +116,25 @@ export async function rawTimelineLoad(pool: Pool, onBatch: (events: number) => v
     if (rows.length === 0) break;
     after = rows[rows.length - 1].position;
     events += rows.length;
-    const params = rows.filter((r) => r.type === 'DiplomaticEventRecorded').flatMap(toParams);
+    const recorded = rows.filter((r) => r.type === 'DiplomaticEventRecorded');
+    const params = recorded.flatMap(toParams);
     const count = params.length / TYPES.length;
     if (count > 0) {
       await pool.query(insertSql(count), params);
+      await pool.query(insertNamesSql, [JSON.stringify(actorNames(recorded))]);
       written += count;
     }
     onBatch(events);
   }
   return { events, rows: written, seconds: (performance.now() - started) / 1000 };
+}
+
+function actorNames(rows: LogRow[]): { actor_id: string; name: string; doc: string }[] {
+  const names = new Map<string, { actor_id: string; name: string; doc: string }>();
+  for (const row of rows)
+    for (const a of (row.data as DiplomaticEventRecorded['data']).actors)
+      names.set(`${a.id}\u0000${a.name}`, { actor_id: a.id, name: a.name, doc: searchDocument(a.name) });
+  return [...names.values()];
 }
 
 function toParams(row: LogRow): unknown[] {
@@ -135,5 +156,9 @@ function toParams(row: LogRow): unknown[] {
     d.status,
     d.source.sourceId,
     d.source.quote,
+    searchDocument(d.title),
+    [d.summary, d.source.quote, d.location?.name, ...d.actors.map((a) => a.name)]
+      .map((t) => searchDocument(t))
+      .join(' '),
   ];
 }

@@ -22,6 +22,7 @@ export * from './projection-runner';
 export * from './parking/parked-events';
 export * from './parking/retry-parked';
 export * from './search/snippet';
+export { searchDocument } from './search/search-text';
 export * from './connection-budget';
 export * from './read-side/read-database';
 export * from './read-side/read-side.errors';

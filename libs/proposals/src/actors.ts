@@ -37,6 +37,7 @@ export function titledActor(
   words: readonly Word[],
   i: number,
   lexicon: Lexicon,
+  hyphenatedNames = false,
 ): (Found & { to: number; office: string }) | undefined {
   const title = titleIndex().matchAt(words, i);
   if (!title) return undefined;
@@ -58,7 +59,7 @@ export function titledActor(
   for (let k = next; k < words.length && nameWords.length < 3; k++) {
     const word = words[k];
     const previous = k === next ? words[k - 1] : nameWords[nameWords.length - 1];
-    if (!adjacent(text, previous, word) || isNotAName(word, words, k, lexicon)) break;
+    if (!adjacent(text, previous, word, hyphenatedNames) || isNotAName(word, words, k, lexicon)) break;
     nameWords.push(word);
   }
   const last = nameWords.length > 0 ? nameWords[nameWords.length - 1] : words[next - 1];

@@ -1,11 +1,19 @@
 import type { ProposedActor, ProposedPlace, ProposedRole, RegistryActor } from './proposal.types';
 import { type Found, type KnownPerson, personIndex, titledActor } from './actors';
 import type { Lexicon } from './lexicon';
+import type { DatedOffices } from './offices';
 import { slug } from './lexicon';
 import type { PhraseIndex } from './phrase-index';
 import { phraseOf, wordsOf, type Word } from './words';
 
 type Person = KnownPerson & { evidence: 'registry' | 'article-name' };
+
+/** What a proposer version reads people with beyond the registry (see ProposerSettings). */
+export interface ActorReading {
+  /** Offices with dates, and the day they are read on (the publication date); null: none. */
+  readonly offices: { readonly data: DatedOffices; readonly on: string } | null;
+  readonly hyphenatedNames: boolean;
+}
 
 /**
  * Who an article names. People come from the registry, or from a title read anywhere in the article
@@ -20,6 +28,7 @@ export class ArticleActors {
     private readonly words: readonly Word[],
     registry: readonly RegistryActor[],
     private readonly lexicon: Lexicon,
+    private readonly reading: ActorReading = { offices: null, hyphenatedNames: false },
   ) {
     this.people = personIndex(registry);
     this.learnTitledNames();
@@ -27,7 +36,7 @@ export class ArticleActors {
 
   private learnTitledNames(): void {
     for (let i = 0; i < this.words.length; i++) {
-      const found = titledActor(this.text, this.words, i, this.lexicon);
+      const found = titledActor(this.text, this.words, i, this.lexicon, this.reading.hyphenatedNames);
       if (!found || found.kind !== 'person') continue;
       const person = this.known(found.name) ?? { name: found.name, country: found.country, evidence: 'article-name' };
       const key = `${found.office}|${found.country}`;
@@ -59,7 +68,7 @@ export class ArticleActors {
         i = person.to - 1;
         continue;
       }
-      const titled = titledActor(this.text, this.words, i, this.lexicon);
+      const titled = titledActor(this.text, this.words, i, this.lexicon, this.reading.hyphenatedNames);
       if (titled) {
         found.push(this.fromTitle(titled));
         i = titled.to - 1;
@@ -92,8 +101,14 @@ export class ArticleActors {
           }
         : actor;
     }
+    const span = { text: actor.matchedText, start: actor.at };
+    // The holder the article itself named earlier; else whoever held the office on the publication day.
     const person = this.offices.get(`${office}|${actor.country}`);
-    return person ? this.personFound(person, { text: actor.matchedText, start: actor.at }, 'title') : actor;
+    if (person) return this.personFound(person, span, 'title');
+    const term = this.reading.offices?.data.holder(office, actor.country as string, this.reading.offices.on);
+    if (!term) return actor;
+    const holder: Person = { id: term.actorId, name: term.name, country: term.country, evidence: 'registry' };
+    return this.personFound(holder, span, 'office');
   }
 
   private personFound(person: Person, span: { text: string; start: number }, evidence: Found['evidence']): Found {

@@ -10,4 +10,6 @@ export type {
   ProposedType,
   RegistryActor,
 } from './proposal.types';
-export { propose, PROPOSER_VERSION } from './propose';
+export { propose, proposeWith, PROPOSER_VERSION, PROPOSALS_1, PROPOSALS_2, type ProposerSettings } from './propose';
+export { datedOffices, DatedOffices, type OfficeTerm } from './offices';
+export { EXTRACTORS, ExtractorRegistry, type Extractor } from './extractors';

@@ -20,8 +20,11 @@ export interface ProposeInput {
 
 export type ProposedRole = 'initiator' | 'target' | 'participant';
 
-/** How an actor was found: the registry, a title with a nationality, a name seen with a title earlier, a country. */
-export type ActorEvidence = 'registry' | 'title' | 'article-name' | 'country' | 'region' | 'carried';
+/**
+ * How an actor was found: the registry, a title with a nationality, a name seen with a title earlier, an office
+ * held on the publication day (data/actor-offices.csv), a country.
+ */
+export type ActorEvidence = 'registry' | 'title' | 'article-name' | 'office' | 'country' | 'region' | 'carried';
 
 export interface ProposedActor {
   /** Only when the registry (or a country) gives one: an editor must not accept an invented id unseen. */

@@ -7,9 +7,25 @@ import { splitSentences, type Sentence } from './sentences';
 import { wordsOf } from './words';
 import { scoreProposal } from './confidence';
 import { statusOf } from './status';
+import { datedOffices, withDataRegistry } from './offices';
 
-/** Bumped whenever the same input may give other proposals: decisions record the version they saw. */
-export const PROPOSER_VERSION = 'proposals-1';
+/**
+ * What a proposer version reads beyond the text and the registry given. A version is never changed once released:
+ * decisions record the version they saw, and an article shows a decided proposal as that version proposes it.
+ */
+export interface ProposerSettings {
+  readonly version: string;
+  /** The data registry: offices with dates and the holders' spellings (data/actor-offices.csv, actor-aliases.csv). */
+  readonly datedOffices: boolean;
+  /** A hyphen joins the words of a name read after a title ("Kazakh President Kassym-Jomart Tokayev"). */
+  readonly hyphenatedNames: boolean;
+}
+
+export const PROPOSALS_1: ProposerSettings = { version: 'proposals-1', datedOffices: false, hyphenatedNames: false };
+export const PROPOSALS_2: ProposerSettings = { version: 'proposals-2', datedOffices: true, hyphenatedNames: true };
+
+/** The current version: what `propose` runs and new articles are proposed with. */
+export const PROPOSER_VERSION = PROPOSALS_2.version;
 
 /** A statement's date may be carried to at most this many following statements without one of their own. */
 const MAX_CARRY = 4;
@@ -22,10 +38,19 @@ const BOTH = /\b(?:the two|both|the sides)\b|الزوجان|الجانبان|ا�
  * or a cue right after such a statement (the date carried: "During the meeting, the two signed…").
  */
 export function propose(input: ProposeInput): Proposals {
+  return proposeWith(PROPOSALS_2, input);
+}
+
+export function proposeWith(settings: ProposerSettings, input: ProposeInput): Proposals {
   const lexicon = loadLexicon();
   const extraction = extract(input.text, input.publishedAt, input.language);
   const words = wordsOf(input.text);
-  const actors = new ArticleActors(input.text, words, input.registry ?? [], lexicon);
+  const offices = settings.datedOffices ? datedOffices() : null;
+  const registry = offices ? withDataRegistry(input.registry ?? [], offices) : (input.registry ?? []);
+  const actors = new ArticleActors(input.text, words, registry, lexicon, {
+    offices: offices ? { data: offices, on: input.publishedAt } : null,
+    hyphenatedNames: settings.hyphenatedNames,
+  });
   const proposals: Proposal[] = [];
   let carry = null as { proposal: Proposal; count: number } | null;
   let w = 0;
@@ -60,7 +85,7 @@ export function propose(input: ProposeInput): Proposals {
     proposals.push(proposal);
     carry = { proposal, count: mentions.length > 0 ? 0 : carriedCount + 1 };
   }
-  return { extractorVersion: PROPOSER_VERSION, language: extraction.language, proposals };
+  return { extractorVersion: settings.version, language: extraction.language, proposals };
 }
 
 function ownDate(mention: Mention): ProposedDate {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { propose } from '@libs/proposals';
+import { proposeWith, PROPOSALS_1 } from '@libs/proposals';
 import { splitSentences } from './sentences';
 
 const ANCHOR = '2023-11-01';
 
-describe('propose (English)', () => {
+// The reading of titles and names on their own: proposals-1, which knows no one beyond the registry it is given
+// (the current version also reads data/actor-offices.csv: offices.unit.spec.ts).
+describe('propose (English, proposals-1)', () => {
   const text =
     'Chinese President Xi Jinping met Russian Foreign Minister Sergei Lavrov in Beijing on Monday. ' +
     'The two signed an agreement on energy. The weather was mild. ' +
     'Turkish President Recep Tayyip Erdogan will visit Astana next week.';
-  const { proposals, language } = propose({ text, publishedAt: ANCHOR });
+  const { proposals, language } = proposeWith(PROPOSALS_1, { text, publishedAt: ANCHOR });
 
   it('reads titles with a nationality as people of that country, and a capital as the place', () => {
     expect(language).toBe('en');
@@ -49,7 +51,7 @@ describe('propose (English)', () => {
 
   it('uses a registry id when a name is known', () => {
     const registry = [{ id: 'sergey-lavrov', name: 'Sergey Lavrov', country: 'RUS', aliases: ['Sergei Lavrov'] }];
-    const [met] = propose({ text, publishedAt: ANCHOR, registry }).proposals;
+    const [met] = proposeWith(PROPOSALS_1, { text, publishedAt: ANCHOR, registry }).proposals;
     expect(met.actors[1]).toMatchObject({ id: 'sergey-lavrov', name: 'Sergey Lavrov', evidence: 'registry' });
   });
 });

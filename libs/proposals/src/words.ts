@@ -56,7 +56,10 @@ export function phraseOf(entry: string): string[] {
     .map(normalize);
 }
 
-/** True when nothing but spaces separates two words (a comma or a colon ends a name). */
-export function adjacent(text: string, left: Word, right: Word): boolean {
-  return /^\s+$/.test(text.slice(left.end, right.start));
+/**
+ * True when nothing but spaces separates two words (a comma or a colon ends a name); with `hyphen`, one hyphen
+ * too ("Kassym-Jomart").
+ */
+export function adjacent(text: string, left: Word, right: Word, hyphen = false): boolean {
+  return (hyphen ? /^(?:\s+|-)$/ : /^\s+$/).test(text.slice(left.end, right.start));
 }

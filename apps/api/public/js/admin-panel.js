@@ -1,9 +1,11 @@
 /* global Event */
 import { api, newIdempotencyKey } from './api.js';
+import { createArticleView } from './article-view.js';
 import { adminSession, tokenForm } from './admin-session.js';
 import { clear, field, h, openDialog } from './dom.js';
 import { eventFields } from './event-form.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+import { liveNotice } from './live-notice.js';
 
 /** What an answer of 401 means here: the token is gone or wrong; ask again, keep what was typed. */
 function isRefused(error) {
@@ -18,8 +20,7 @@ function sourceForm({ onRegistered, onRefused }) {
   const language = input('language', { class: 'mono', placeholder: 'ar', spellcheck: 'false' });
   const publishedAt = h('input', { type: 'date', name: 'publishedAt' });
   const submit = h('button', { type: 'submit', class: 'button-secondary' }, 'Register source');
-  const done = h('p', { class: 'notice', role: 'status' });
-  done.hidden = true;
+  const done = liveNotice();
   let key = newIdempotencyKey();
   const form = h(
     'form',
@@ -33,12 +34,12 @@ function sourceForm({ onRegistered, onRefused }) {
       field('Published on', publishedAt, 'Relative dates in its quotes are read from this day'),
     ),
     h('div', { class: 'actions' }, submit),
-    done,
+    done.el,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
-    done.hidden = true;
+    done.el.textContent = '';
     const body = { title: title.value.trim(), language: language.value.trim(), publishedAt: publishedAt.value };
     if (url.value.trim()) body.url = url.value.trim();
     if (publisher.value.trim()) body.publisher = publisher.value.trim();
@@ -46,8 +47,7 @@ function sourceForm({ onRegistered, onRefused }) {
     try {
       const { id } = await api.registerSource(adminSession.token(), body, key);
       key = newIdempotencyKey();
-      done.textContent = `Registered. Source id ${id} is now filled in below.`;
-      done.hidden = false;
+      done.say(`Registered. Source id ${id} is now filled in below.`);
       onRegistered(id, body.title);
     } catch (error) {
       if (isRefused(error)) onRefused(error);
@@ -80,8 +80,7 @@ function recordForm({ onRecorded, onRefused }) {
   });
   const quote = h('textarea', { name: 'source.quote', rows: 3, dir: 'auto' });
   const submit = h('button', { type: 'submit', class: 'button-primary' }, 'Record event');
-  const progress = h('p', { class: 'notice', role: 'status' });
-  progress.hidden = true;
+  const progress = liveNotice();
   let key = newIdempotencyKey();
   const form = h(
     'form',
@@ -96,12 +95,12 @@ function recordForm({ onRecorded, onRefused }) {
       field('Quote', quote, 'The exact words of the source, in its language'),
     ),
     h('div', { class: 'actions' }, submit),
-    progress,
+    progress.el,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
-    progress.hidden = true;
+    progress.el.textContent = '';
     const body = { ...facts.read(), source: { sourceId: sourceId.value.trim(), quote: quote.value.trim() } };
     if (body.summary === null) delete body.summary;
     if (body.location === null) delete body.location;
@@ -110,10 +109,11 @@ function recordForm({ onRecorded, onRefused }) {
       const { id } = await api.recordEvent(adminSession.token(), body, key);
       key = newIdempotencyKey();
       clearForNext(form, sourceId);
-      progress.textContent = 'Recorded. Waiting for the timeline to show it…';
-      progress.hidden = false;
+      progress.say('Recorded. Waiting for the timeline to show it…');
       const outcome = await onRecorded(id);
-      progress.textContent = outcome;
+      progress.say(outcome);
+      // The panel stays open for the next event from the same source: start it at the first field.
+      form.querySelector('input')?.focus();
     } catch (error) {
       if (isRefused(error)) onRefused(error);
       else showFieldErrors(form, error);
@@ -128,7 +128,7 @@ function recordForm({ onRecorded, onRefused }) {
  * The admin dialog: the token prompt, then "register a source" and "record an event".
  * `onRecorded(id)` waits for the projection and answers a sentence for the admin.
  */
-export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
+export function createAdminPanel(dialog, { onRecorded, onSourceRegistered, onArticleRecorded }) {
   let refusal = null;
   const signOut = h(
     'button',
@@ -153,11 +153,20 @@ export function createAdminPanel(dialog, { onRecorded, onSourceRegistered }) {
     },
     onRefused: refused,
   });
+  const article = createArticleView({
+    token: () => adminSession.token(),
+    onRecorded: onArticleRecorded,
+    onRefused: refused,
+  });
+  const articlePanel = h('details', { class: 'panel' }, h('summary', {}, 'Add article'), article.element);
+  // Reviewing an article wants the article and its proposals side by side: the sheet widens while it is open.
+  articlePanel.addEventListener('toggle', () => dialog.classList.toggle('sheet-wide', articlePanel.open));
   const signedInAs = h('p', { class: 'signed-in-as' });
   const signedIn = h(
     'div',
     { class: 'admin-forms' },
     h('div', { class: 'signed-in' }, signedInAs, signOut),
+    articlePanel,
     h('details', { class: 'panel' }, h('summary', {}, 'Register a source'), source),
     record.form,
   );

@@ -59,6 +59,19 @@ export function tokenForm({ note } = {}) {
       input,
       'Yours, as an admin gave it to you. Kept in this tab only, until you close it or sign out.',
     ),
+    h(
+      'p',
+      { class: 'hint token-where' },
+      'Running Annals yourself on its embedded database? Its first start generated an admin token and keeps it on the server in ',
+      h('code', {}, '.data/admin-token'),
+      ' (under ',
+      h('code', {}, 'DATA_DIR'),
+      '). With your own database, use ',
+      h('code', {}, 'ADMIN_TOKEN'),
+      ' or ',
+      h('code', {}, 'npm run credentials -- create'),
+      '.',
+    ),
     h('div', { class: 'actions' }, submit),
   );
   form.addEventListener('submit', async (event) => {

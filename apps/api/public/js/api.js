@@ -17,7 +17,7 @@ function fieldsInMessage(message) {
   return match ? { [match[1]]: match[2] } : {};
 }
 
-async function call(method, path, { query, body, token, headers = {} } = {}) {
+export async function call(method, path, { query, body, token, headers = {} } = {}) {
   const search = query ? new URLSearchParams(withoutEmpty(query)).toString() : '';
   const init = { method, headers: { accept: 'application/json', ...headers } };
   if (token) init.headers.authorization = `Bearer ${token}`;
@@ -49,8 +49,9 @@ export function newIdempotencyKey() {
 
 export const api = {
   timeline: (params) => call('GET', '/api/timeline', { query: params }),
+  stats: (params) => call('GET', '/api/timeline/stats', { query: params }),
   actors: () => call('GET', '/api/actors', { query: { limit: 1000 } }),
-  event: (id) => call('GET', `/api/events/${encodeURIComponent(id)}`),
+  event: (id, asOf) => call('GET', `/api/events/${encodeURIComponent(id)}`, { query: { asOf } }),
   history: (id) => call('GET', `/api/events/${encodeURIComponent(id)}/history`),
   /** Who a token acts as (any role): the way to check a token and to show who is signed in. */
   whoami: (token) => call('GET', '/api/admin/whoami', { token }),

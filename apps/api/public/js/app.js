@@ -1,28 +1,38 @@
-/* global window, history, location, URLSearchParams */
+/* global window, history, location, URLSearchParams, clearTimeout */
 import { createAdminPanel } from './admin-panel.js';
 import { api, poll } from './api.js';
+import { isArabic } from './bidi.js';
 import { createDetailView } from './detail-view.js';
 import { byId, clear, h, manageDialog } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { CAMEO_ROOTS, COMMON_CAMEO_CODES, countryName, flag, instantLabel } from './format.js';
 import { fillFilterForm, paramsFromForm, paramsFromSearch, sameParams, searchFromParams } from './filters.js';
+import { createHistogram } from './histogram.js';
 import { createTimelineView } from './timeline-view.js';
+import { createWindowedList } from './windowed-list.js';
 
 const filters = byId('filters');
 const status = byId('status');
 const asOfBanner = byId('as-of-banner');
 const loadMore = byId('load-more');
+const loadNewer = byId('load-newer');
 const timelineEl = byId('timeline');
 
 let params = paramsFromSearch(location.search);
-let nextCursor = null;
-let shown = 0;
+// A month the list was jumped to from the histogram ("2010-06"): it starts there, newest first. Not a filter.
+let jumpedTo = null;
 let request = 0;
 const knownSources = new Map();
 
 const timeline = createTimelineView(timelineEl, { onOpen: (item) => detail.open(item) });
+const list = createWindowedList(timeline, { fetchPage: (cursor) => api.timeline({ ...listQuery(), cursor }) });
+const histogram = createHistogram(byId('histogram'), {
+  onJump: (month) => jumpTo(month),
+  onBrush: (from, to) => apply({ ...params, from, to }),
+});
 const detail = createDetailView(byId('detail'), {
   isHistorical: () => Boolean(params.asOf),
+  asOf: () => params.asOf ?? null,
   onCorrected: async (item, result) => {
     const next = await waitForProjection(item.id, (found) =>
       found && found.version >= result.version ? found : undefined,
@@ -44,20 +54,26 @@ const detail = createDetailView(byId('detail'), {
   },
 });
 const admin = createAdminPanel(byId('admin'), {
+  // The panel stays open for the next event; the new card is marked on the timeline behind it.
   onRecorded: async (id) => {
     const found = await waitForProjection(id, (item) => item);
     if (!found) return 'Recorded, but the timeline has not caught up yet. Reload the page in a moment.';
     await loadTimeline();
     const card = timeline.find(id);
-    if (!card) return 'Recorded. It is not in the current view: clear the filters or “as of” to see it.';
-    admin.close();
+    if (!card)
+      return `Recorded “${found.title}”. It is not in the current view: clear the filters or “as of” to see it.`;
     card.classList.add('is-new');
     card.scrollIntoView({ block: 'center' });
-    card.querySelector('.card-open').focus();
-    announce(`Recorded “${found.title}”.`);
-    return 'Recorded.';
+    return `Recorded “${found.title}”: it is on the timeline. Record the next one, or close this panel.`;
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
+  // An article's proposals are reviewed one after another: the timeline updates behind the open panel.
+  // `shows(item)`: what the timeline must show first (an attached source, not just the item).
+  onArticleRecorded: async (id, shows = () => true) => {
+    const found = await waitForProjection(id, (item) => (item && shows(item) ? item : undefined));
+    await loadTimeline();
+    return found ? `On the timeline: “${found.title}”.` : 'Recorded; the timeline has not caught up yet.';
+  },
 });
 
 /**
@@ -79,6 +95,8 @@ async function waitForProjection(id, check) {
     return check(undefined, events);
   });
 }
+
+const SELECT_SETTLE_MS = 600;
 
 function announce(text) {
   status.textContent = text;
@@ -103,49 +121,95 @@ function showAsOf() {
     ),
     h(
       'button',
-      { type: 'button', class: 'button-quiet', onclick: () => apply({ ...params, asOf: undefined }) },
+      {
+        type: 'button',
+        class: 'button-quiet',
+        onclick: () => {
+          apply({ ...params, asOf: undefined });
+          // The banner (and this button) is gone: focus the timeline rather than let it fall to <body>.
+          timelineEl.focus();
+        },
+      },
       'Back to now',
     ),
   );
 }
 
-async function loadTimeline({ append = false } = {}) {
+/** What the list asks the API: the filters, newest first (a search ranks instead), from a jumped-to month. */
+function listQuery() {
+  const order = params.q ? undefined : 'desc';
+  const query = { order, ...params, limit: params.limit ?? 50 };
+  if (jumpedTo) {
+    const end = lastDayOf(jumpedTo);
+    query.to = params.to && params.to < end ? params.to : end;
+  }
+  return query;
+}
+
+function lastDayOf(month) {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The histogram's month: the list starts there (dates that exclude it are cleared), focus on its first card. */
+function jumpTo(month) {
+  const outside = (params.from && lastDayOf(month) < params.from) || (params.to && `${month}-01` > params.to);
+  jumpedTo = month;
+  const next = outside ? { ...params, from: undefined, to: undefined } : params;
+  if (outside) apply(next, { keepJump: true });
+  else void loadTimeline({ focusFirst: true });
+}
+
+function showRange() {
+  const { from, to, total } = list.range();
+  const filtered = Object.keys(params).some((k) => k !== 'limit');
+  if (to === 0) {
+    announce(filtered || jumpedTo ? 'No events match these filters.' : 'No events on the timeline yet.');
+    return;
+  }
+  const of = total === null ? '' : ` of ${total.toLocaleString('en-GB')}`;
+  const since = jumpedTo ? `, from ${timelineMonth(jumpedTo)} back` : '';
+  announce(`Showing events ${from}–${to}${of}${since}${filtered ? ' that match these filters' : ''}.`);
+}
+
+const timelineMonth = (month) =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function updatePagingButtons() {
+  loadMore.hidden = !list.hasMore();
+  loadNewer.hidden = !list.hasNewer() && !jumpedTo;
+  loadNewer.textContent = list.hasNewer() ? 'Show newer events' : 'Back to the newest events';
+}
+
+/** Focus the first card of a page just shown, so that focus never falls to <body> when the button goes. */
+function focusCard(id) {
+  timeline
+    .find(id ?? '')
+    ?.querySelector('.card-open')
+    ?.focus();
+}
+
+/**
+ * Loads a page of the list: the first of a new view, the next one ('more') or the one before ('newer'). The
+ * list keeps at most three pages on screen (windowed-list.js); focus goes to the first card a page brought.
+ */
+async function loadTimeline({ step = 'reset', focusFirst = false } = {}) {
   const mine = ++request;
   timelineEl.setAttribute('aria-busy', 'true');
-  loadMore.disabled = true;
-  if (!append) announce('Loading the timeline…');
+  loadMore.disabled = loadNewer.disabled = true;
+  if (step === 'reset') announce('Loading the timeline…');
   try {
-    // Newest first: the page opens on the news; a search ranks the best match first instead.
-    const order = params.q ? undefined : 'desc';
-    const page = await api.timeline({
-      order,
-      ...params,
-      limit: params.limit ?? 50,
-      cursor: append ? nextCursor : undefined,
-    });
-    if (mine !== request) return;
+    const page = await (step === 'more' ? list.more() : step === 'newer' ? list.newer() : list.reset());
+    if (mine !== request || !page) return;
     clearFieldErrors(filters);
-    if (!append) {
-      timeline.reset();
-      shown = 0;
-    }
-    timeline.append(page.items);
     page.items.forEach((item) => item.sources.forEach((s) => rememberSource(s.sourceId, s.title)));
-    shown += page.items.length;
-    nextCursor = page.nextCursor;
-    loadMore.hidden = !nextCursor;
-    const filtered = Object.keys(params).some((k) => k !== 'limit');
-    announce(
-      shown === 0
-        ? filtered
-          ? 'No events match these filters.'
-          : 'No events on the timeline yet.'
-        : `${shown} event${shown === 1 ? '' : 's'}${nextCursor ? ' so far' : ''}${filtered ? ' match these filters' : ''}.`,
-    );
+    updatePagingButtons();
+    showRange();
+    if (step !== 'reset' || focusFirst) focusCard(page.items[0]?.id);
   } catch (error) {
     if (mine !== request) return;
-    if (!append) timeline.reset();
-    loadMore.hidden = true;
+    if (step === 'reset') timeline.reset();
+    loadMore.hidden = loadNewer.hidden = true;
     if (error.status === 400) {
       showFieldErrors(filters, error);
       announce('The filters need a fix before the timeline can be shown.');
@@ -153,22 +217,24 @@ async function loadTimeline({ append = false } = {}) {
   } finally {
     if (mine === request) {
       timelineEl.removeAttribute('aria-busy');
-      loadMore.disabled = false;
+      loadMore.disabled = loadNewer.disabled = false;
     }
   }
 }
 
 /** A new view: into the URL (so it can be shared and the Back button works), into the form, then loaded. */
-function apply(next, { push = true } = {}) {
+function apply(next, { push = true, keepJump = false } = {}) {
   const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v));
   if (push && sameParams(clean, params)) return;
   params = clean;
+  if (!keepJump) jumpedTo = null;
   if (push) history.pushState(null, '', `${location.pathname}${searchFromParams(params)}`);
   fillFilterForm(filters, params);
   byId('more-filters').open ||= ['type', 'status', 'from', 'to', 'asOf'].some((k) => params[k]);
   showAsOf();
   updateExportLinks();
-  void loadTimeline();
+  void histogram.update(params);
+  void loadTimeline({ focusFirst: keepJump });
 }
 
 /** The exports carry the filters on screen; the calendar link subscribes (webcal://) rather than downloads. */
@@ -185,7 +251,7 @@ function updateExportLinks() {
 async function openLinkedEvent(id) {
   if (!id) return;
   try {
-    detail.open(await api.event(id));
+    detail.open(await api.event(id, params.asOf));
   } catch (error) {
     announce(error.status === 404 ? 'The linked event does not exist.' : error.message);
   }
@@ -198,8 +264,14 @@ async function loadActors() {
     const countries = new Set();
     for (const actor of items) {
       const mark = flag(actor.country);
+      const name = actor.names[0] ?? actor.id;
+      // An option holds text only: lang is what it can carry for a name in Arabic script.
       select.append(
-        h('option', { value: actor.id }, `${mark ? `${mark} ` : ''}${actor.names[0] ?? actor.id} · ${actor.country}`),
+        h(
+          'option',
+          { value: actor.id, lang: isArabic(name) ? 'ar' : undefined },
+          `${mark ? `${mark} ` : ''}${name} · ${actor.country}`,
+        ),
       );
       actor.countries.forEach((c) => countries.add(c));
     }
@@ -225,17 +297,40 @@ function init() {
   );
   manageDialog(byId('admin'), () => byId('admin-open'));
 
+  // Arrowing through a closed select fires "change" at every option: the view follows once the choice rests,
+  // with one history entry, rather than reloading (and adding an entry) at every key press.
+  let settling;
+  const applyForm = () => {
+    clearTimeout(settling);
+    apply(paramsFromForm(filters, params));
+  };
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
-    apply(paramsFromForm(filters, params));
+    applyForm();
   });
   filters.addEventListener('change', (event) => {
-    if (event.target.closest('[name]')) apply(paramsFromForm(filters, params));
+    const control = event.target.closest('[name]');
+    if (!control) return;
+    clearTimeout(settling);
+    if (control.matches('select')) settling = setTimeout(applyForm, SELECT_SETTLE_MS);
+    else applyForm();
   });
-  byId('filters-reset').addEventListener('click', () => apply(params.limit ? { limit: params.limit } : {}));
-  loadMore.addEventListener('click', () => loadTimeline({ append: true }));
+  byId('filters-reset').addEventListener('click', () => {
+    clearTimeout(settling);
+    apply(params.limit ? { limit: params.limit } : {});
+  });
+  loadMore.addEventListener('click', () => loadTimeline({ step: 'more' }));
+  loadNewer.addEventListener('click', () => {
+    if (list.hasNewer()) return loadTimeline({ step: 'newer' });
+    jumpedTo = null;
+    return loadTimeline({ focusFirst: true });
+  });
   byId('admin-open').addEventListener('click', () => admin.open());
-  window.addEventListener('popstate', () => apply(paramsFromSearch(location.search), { push: false }));
+  // Following a fragment link (the skip link) fires popstate too: only a changed query string is a new view.
+  window.addEventListener('popstate', () => {
+    const next = paramsFromSearch(location.search);
+    if (!sameParams(next, params)) apply(next, { push: false });
+  });
 
   const linkedEvent = new URLSearchParams(location.search).get('event');
   history.replaceState(null, '', `${location.pathname}${searchFromParams(params)}`);

@@ -1,10 +1,13 @@
+/* global window */
 import { api } from './api.js';
 import { adminSession, tokenForm } from './admin-session.js';
-import { append, clear, field, h, openDialog, safeHttpUrl } from './dom.js';
+import { isolate } from './bidi.js';
+import { append, clear, field, h, openDialog, requestClose, safeHttpUrl } from './dom.js';
 import { eventFields } from './event-form.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { dateLabel, instantLabel, languageAttributes, parseDay } from './format.js';
 import { historyList } from './history-view.js';
+import { liveNotice } from './live-notice.js';
 import { actorList, badges, typeText } from './timeline-view.js';
 
 const anchorText = (iso) => {
@@ -36,11 +39,7 @@ function facts(item) {
     row('Type', typeText(item), item.plover ? h('span', { class: 'subtle' }, ` · PLOVER ${item.plover}${score}`) : ''),
     row('Who', actorList(item.actors)),
     item.location
-      ? row(
-          'Where',
-          h('span', { dir: 'auto' }, item.location.name),
-          item.location.country ? ` · ${item.location.country}` : '',
-        )
+      ? row('Where', isolate(item.location.name), item.location.country ? ` · ${item.location.country}` : '')
       : [],
     row(
       'Recorded',
@@ -83,8 +82,13 @@ function conflict(form, error, onReload) {
 }
 
 function announceIn(slot, text) {
-  slot.append(h('p', { class: 'notice', role: 'status' }, text));
+  const notice = liveNotice();
+  slot.append(notice.el);
+  notice.say(text);
 }
+
+/** Per open form: has the admin typed something a close would throw away? */
+const unsavedInput = new WeakMap();
 
 function correctionForm(item, handlers) {
   const fields = eventFields('changes.', item);
@@ -102,6 +106,10 @@ function correctionForm(item, handlers) {
     field('Reason for the correction', reason, 'Required: it is shown with the correction'),
     h('div', { class: 'actions' }, submit),
   );
+  unsavedInput.set(form, () => {
+    const now = { ...fields.read(), quote: quote.value.trim() };
+    return JSON.stringify(now) !== JSON.stringify(before) || reason.value.trim() !== '';
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
@@ -144,6 +152,7 @@ function retractionForm(item, handlers) {
     field('Reason for the retraction', reason),
     h('div', { class: 'actions' }, submit),
   );
+  unsavedInput.set(form, () => reason.value.trim() !== '');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
@@ -154,18 +163,38 @@ function retractionForm(item, handlers) {
 }
 
 /** The detail dialog: facts, sources with their quotes, the full history, and (for admins) correct/retract. */
-export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, isHistorical }) {
+export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, isHistorical, asOf = () => null }) {
   let current = null;
   let refusal = null;
-  const title = h('h2', { id: 'detail-title', dir: 'auto' });
+  // tabindex -1: after a save replaces the body, focus goes to the title rather than falling to <body>.
+  const title = h('h2', { id: 'detail-title', dir: 'auto', tabindex: '-1' });
   const meta = h('div', { class: 'card-meta' });
   const close = h(
     'button',
-    { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => dialog.close() },
+    { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => requestClose(dialog) },
     '×',
   );
   const body = h('div', { class: 'sheet-body' });
-  dialog.append(h('header', { class: 'sheet-header' }, h('div', {}, meta, title), close), body);
+  // Outside the body, so it outlives every re-render: what a save did is announced here.
+  const outcome = liveNotice('visually-hidden');
+  dialog.append(h('header', { class: 'sheet-header' }, h('div', {}, meta, title), close), outcome.el, body);
+
+  const unsaved = () => {
+    const form = body.querySelector('.correction-form, .retraction-form');
+    return Boolean(form && unsavedInput.get(form)?.());
+  };
+  const confirmDiscard = () =>
+    window.confirm('Discard what you typed? The event stays as it is, and your correction is not saved.');
+  // Escape, the close button and the backdrop all ask before throwing a half-typed correction away.
+  dialog.addEventListener('cancel', (event) => {
+    if (unsaved() && !confirmDiscard()) event.preventDefault();
+  });
+  dialog.addEventListener('keydown', (event) => {
+    // Handled here rather than through "cancel", which a browser may skip on a second Escape in a row.
+    if (event.key !== 'Escape' || !unsaved()) return;
+    event.preventDefault();
+    if (confirmDiscard()) dialog.close();
+  });
 
   const adminSection = (item) => {
     const section = h('section', { class: 'detail-section admin-actions', 'aria-labelledby': 'detail-admin' });
@@ -202,11 +231,18 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
       slot.querySelector('input, textarea')?.focus();
     };
     const done = async (builder, result) => {
-      clear(slot).append(h('p', { class: 'notice', role: 'status' }, 'Saved. Waiting for the timeline…'));
+      // The form (and the focused button in it) is about to go: focus the title, which stays.
+      title.focus();
+      announceIn(clear(slot), 'Saved. Waiting for the timeline…');
       const next = builder === correctionForm ? await onCorrected(item, result) : await onRetracted(item, result);
-      if (next) render(next);
-      else if (builder === retractionForm) await renderHistoryOnly(item, 'Retracted: the event has left the timeline.');
-      else announceIn(clear(slot), 'Saved. The timeline has not caught up yet; reopen the event in a moment.');
+      if (next) {
+        render(next);
+        outcome.say('Correction saved. The history below shows it.');
+      } else if (builder === retractionForm) {
+        await renderHistoryOnly(item, 'Retracted: the event has left the timeline.');
+        outcome.say('Retracted: the event has left the timeline. Its history stays.');
+      } else announceIn(clear(slot), 'Saved. The timeline has not caught up yet; reopen the event in a moment.');
+      if (dialog.contains(dialog.ownerDocument.activeElement) === false) title.focus();
     };
     section.append(
       h(
@@ -229,7 +265,7 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
     try {
       const { events } = await api.history(item.id);
       if (current?.id !== item.id) return;
-      historySection.lastChild.replaceWith(historyList(events, item.sources[0]?.language));
+      historySection.lastChild.replaceWith(historyList(events, item.sources[0]?.language, asOf()));
     } catch (error) {
       historySection.lastChild.replaceWith(h('p', { class: 'form-error' }, error.message));
     }
@@ -238,9 +274,9 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
   const render = (item) => {
     current = item;
     append(clear(meta), [h('span', { class: 'card-date' }, dateLabel(item.date)), badges(item)]);
-    title.textContent = item.title;
+    clear(title).append(isolate(item.title));
     clear(body).append(
-      item.summary ? h('p', { class: 'summary', dir: 'auto' }, item.summary) : null,
+      item.summary ? h('p', { class: 'summary' }, isolate(item.summary)) : null,
       facts(item),
       sources(item),
       historySection,
@@ -250,7 +286,7 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
   };
 
   const renderHistoryOnly = async (item, message) => {
-    clear(body).append(h('p', { class: 'notice', role: 'status' }, message), historySection);
+    clear(body).append(h('p', { class: 'notice' }, message), historySection);
     await loadHistory(item);
   };
 

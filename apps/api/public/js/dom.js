@@ -1,4 +1,4 @@
-/* global document, Node */
+/* global document, Event, Node */
 // DOM building without innerHTML: text always goes in as text nodes, so API data can never become markup.
 
 /**
@@ -88,6 +88,11 @@ export function manageDialog(dialog, fallback = () => null) {
       event.clientX <= box.right &&
       event.clientY >= box.top &&
       event.clientY <= box.bottom;
-    if (!inside) dialog.close();
+    if (!inside) requestClose(dialog);
   });
+}
+
+/** Closes a dialog the way Escape does: a "cancel" listener may keep it open (unsaved input). */
+export function requestClose(dialog) {
+  if (dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) dialog.close();
 }

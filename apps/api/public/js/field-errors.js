@@ -66,7 +66,9 @@ export function showFieldErrors(form, error, prefix = '') {
       : null,
   );
   const heading = form.querySelector(':scope > h3');
-  if (heading) heading.after(box);
+  // A bar of fields (the filters) keeps its place: its summary goes below it, not on top pushing it down.
+  if (form.dataset.errorSummary === 'below') form.append(box);
+  else if (heading) heading.after(box);
   else form.prepend(box);
   (first ?? box).focus();
 }

@@ -2,7 +2,7 @@
 // How dates, countries, types and languages read on the page. Dates are ISO strings from the API, parsed by
 // hand (never through Date) so a viewer's time zone cannot move a day.
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,3 +1,4 @@
+import { isolate } from './bidi.js';
 import { h } from './dom.js';
 import { dateLabel, instantLabel, languageAttributes, STATUS_LABELS } from './format.js';
 
@@ -18,20 +19,20 @@ function describe(key, value) {
   switch (key) {
     case 'date':
       // The source's words may be in another script: isolate them so they cannot reorder the sentence.
-      return value.expression ? [dateLabel(value), ' (“', h('bdi', {}, value.expression), '”)'] : dateLabel(value);
+      return value.expression ? [dateLabel(value), ' (“', isolate(value.expression), '”)'] : dateLabel(value);
     case 'location':
-      return value.country ? `${value.name}, ${value.country}` : value.name;
+      return value.country ? [isolate(value.name), `, ${value.country}`] : isolate(value.name);
     case 'actors':
-      return value.map((a) => `${a.name} (${a.country}, ${a.role})`).join('; ');
+      return value.flatMap((a, i) => [i ? '; ' : '', isolate(a.name), ` (${a.country}, ${a.role})`]);
     case 'status':
       return STATUS_LABELS[value] ?? value;
     default:
-      return typeof value === 'string' ? value : JSON.stringify(value);
+      return typeof value === 'string' ? isolate(value) : JSON.stringify(value);
   }
 }
 
 function change(key, before, after, language) {
-  const textual = key === 'quote' ? languageAttributes(language) : { dir: 'auto' };
+  const textual = key === 'quote' ? languageAttributes(language) : {};
   return h(
     'li',
     { class: 'change' },
@@ -46,10 +47,12 @@ function change(key, before, after, language) {
   );
 }
 
-function entry(kind, event, ...content) {
+function entry(kind, event, asOf, ...content) {
+  // In the "as of" view, what was recorded after the moment shown is marked: it was not on the timeline then.
+  const later = asOf && Date.parse(event.recordedAt) > Date.parse(asOf);
   return h(
     'li',
-    { class: `history-entry history-${kind.toLowerCase()}` },
+    { class: `history-entry history-${kind.toLowerCase()}${later ? ' history-later' : ''}` },
     h(
       'p',
       { class: 'history-head' },
@@ -57,20 +60,20 @@ function entry(kind, event, ...content) {
       h('span', { class: 'history-version' }, `version ${event.version}`),
       h('time', { datetime: event.recordedAt }, instantLabel(event.recordedAt)),
       // Names are people's, in any script: isolated so they cannot reorder the line.
-      event.recordedBy ? h('span', { class: 'history-author' }, 'by ', h('bdi', {}, event.recordedBy.name)) : null,
+      event.recordedBy ? h('span', { class: 'history-author' }, 'by ', isolate(event.recordedBy.name)) : null,
+      later ? h('span', { class: 'badge badge-later' }, 'After the moment shown') : null,
     ),
     ...content,
   );
 }
 
-const reason = (text) =>
-  h('p', { class: 'history-reason' }, h('strong', {}, 'Reason: '), h('span', { dir: 'auto' }, text));
+const reason = (text) => h('p', { class: 'history-reason' }, h('strong', {}, 'Reason: '), isolate(text));
 
 /**
  * The stored events of one diplomatic event, oldest first, folded so that each correction shows what each
- * field was before and what it became.
+ * field was before and what it became. With `asOf` (the "as of" view), versions recorded later are marked.
  */
-export function historyList(events, language) {
+export function historyList(events, language, asOf) {
   let facts = {};
   const items = events.map((event) => {
     const data = event.data ?? {};
@@ -79,7 +82,8 @@ export function historyList(events, language) {
       return entry(
         'Recorded',
         event,
-        h('p', { class: 'history-facts' }, h('bdi', {}, data.title), ' — ', describe('date', data.date)),
+        asOf,
+        h('p', { class: 'history-facts' }, isolate(data.title), ' — ', describe('date', data.date)),
       );
     }
     if (event.type === 'DiplomaticEventCorrected') {
@@ -90,10 +94,10 @@ export function historyList(events, language) {
         changes.map(([key, value]) => change(key, facts[key], value, language)),
       );
       for (const [key, value] of changes) facts[key] = value;
-      return entry('Corrected', event, reason(data.reason), list);
+      return entry('Corrected', event, asOf, reason(data.reason), list);
     }
-    if (event.type === 'DiplomaticEventRetracted') return entry('Retracted', event, reason(data.reason));
-    return entry(event.type, event);
+    if (event.type === 'DiplomaticEventRetracted') return entry('Retracted', event, asOf, reason(data.reason));
+    return entry(event.type, event, asOf);
   });
   return h('ol', { class: 'history' }, items);
 }

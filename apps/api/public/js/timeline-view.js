@@ -1,4 +1,5 @@
 /* global CSS */
+import { isolate } from './bidi.js';
 import { clear, h } from './dom.js';
 import { countryName, dateLabel, flag, groupOf, languageAttributes, machineDate, STATUS_LABELS } from './format.js';
 
@@ -19,7 +20,7 @@ function actorChip(actor) {
     'li',
     { class: `actor role-${actor.role}` },
     mark ? h('span', { class: 'flag', 'aria-hidden': 'true' }, mark) : null,
-    h('span', { class: 'actor-name', dir: 'auto' }, actor.name),
+    h('span', { class: 'actor-name' }, isolate(actor.name)),
     ' ',
     h('abbr', { class: 'cc', title: countryName(actor.country) ?? actor.country }, actor.country),
     h('span', { class: 'visually-hidden' }, `, ${actor.role}`),
@@ -45,7 +46,7 @@ export function actorList(actors) {
 function card(item, onOpen) {
   const source = item.sources[0];
   const lang = languageAttributes(source?.language);
-  const open = h('button', { type: 'button', class: 'card-open', dir: 'auto' }, item.title);
+  const open = h('button', { type: 'button', class: 'card-open', dir: 'auto' }, isolate(item.title));
   open.addEventListener('click', () => onOpen(item, open));
   return h(
     'li',
@@ -66,7 +67,7 @@ function card(item, onOpen) {
         { class: 'card-who' },
         actorList(item.actors),
         item.location
-          ? h('p', { class: 'place' }, h('span', { class: 'visually-hidden' }, 'Place: '), item.location.name)
+          ? h('p', { class: 'place' }, h('span', { class: 'visually-hidden' }, 'Place: '), isolate(item.location.name))
           : null,
       ),
       source?.quote ? h('blockquote', { class: 'quote', lang: lang.lang, dir: lang.dir }, source.quote) : null,
@@ -116,6 +117,9 @@ export function createTimelineView(container, { onOpen }) {
     },
     find(id) {
       return container.querySelector(`article[data-id="${CSS.escape(id)}"]`);
+    },
+    cards() {
+      return container.querySelectorAll('article.card');
     },
   };
 }

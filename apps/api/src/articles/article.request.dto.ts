@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { RegisterSourceRequestDto } from '../admin/source.request.dto';
 import { RecordEventRequestDto } from '../admin/diplomatic-event.request.dto';
@@ -49,3 +49,9 @@ export class DismissProposalRequestDto {
 }
 
 export class RedactArticleRequestDto extends DismissProposalRequestDto {}
+
+export class AttachSourceRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'The event on the timeline this article reports again' })
+  @IsUUID('all', { message: 'eventId must be a uuid' })
+  eventId!: string;
+}

@@ -44,6 +44,15 @@ export class ProposalSchema {
 
   @ApiProperty({ type: [String], description: 'What raised or lowered the confidence' })
   reasons!: string[];
+
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description:
+      'Undecided proposals: live events with the same actors, the same CAMEO root and overlapping dates, ' +
+      'each {eventId, title, summary, type, date: {start, end}}',
+  })
+  likelyDuplicates!: Record<string, unknown>[];
 }
 
 @ApiSchema({ name: 'ArticleSubmitted', description: 'The article as a source, and what it proposes.' })
@@ -51,7 +60,7 @@ export class ArticleSubmittedSchema {
   @ApiProperty({ format: 'uuid', description: 'Derived from the SHA-256 of the text: the same text, the same id' })
   sourceId!: string;
 
-  @ApiProperty({ example: 'proposals-1' })
+  @ApiProperty({ example: 'proposals-2' })
   extractorVersion!: string;
 
   @ApiProperty({ type: () => [ProposalSchema] })
@@ -60,7 +69,7 @@ export class ArticleSubmittedSchema {
 
 @ApiSchema({ name: 'ProposalDecision', description: "An editor's decision, stored as an event of the source." })
 export class ProposalDecisionSchema {
-  @ApiProperty({ enum: ['accepted', 'dismissed'] })
+  @ApiProperty({ enum: ['accepted', 'dismissed', 'attached'] })
   decision!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -72,7 +81,7 @@ export class ProposalDecisionSchema {
   @ApiProperty()
   extractorVersion!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Accepted: the diplomatic event recorded' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Accepted: the event recorded; attached: the event it reports' })
   eventId?: string;
 
   @ApiPropertyOptional({ description: 'Accepted: whether the editor changed the proposal' })
@@ -80,6 +89,12 @@ export class ProposalDecisionSchema {
 
   @ApiPropertyOptional({ description: 'Dismissed: why' })
   reason?: string;
+
+  @ApiPropertyOptional({ description: 'Attached: the quote' })
+  quote?: string;
+
+  @ApiPropertyOptional({ description: 'Attached: {start, end} of the quote in the article', ...OBJECT })
+  offsets?: Record<string, unknown>;
 }
 
 @ApiSchema({ name: 'Article', description: 'An article, its proposals (current extractor) and every decision taken.' })

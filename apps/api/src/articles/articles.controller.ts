@@ -1,47 +1,53 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { deterministicUuid, PostgresEventStore } from '@libs/event-store';
 import {
   DecideProposalCommand,
   decisionsOf,
+  diplomaticEventStream,
+  replay,
+  type DiplomaticEventEvent,
   RedactSourceTextCommand,
   InvalidDiplomaticEventError,
   RecordEventCommand,
   RegisterSourceCommand,
   sourceStream,
-  type SourceRegistered,
 } from '@libs/diplomacy';
-import { propose, type Proposal } from '@libs/proposals';
 import { AdminGuard } from '../http/admin.guard';
 import { commandMeta, isValidIdempotencyKey } from '../http/request-meta';
-import { errorBody } from '../http/error-body';
 import { UUID_PARAM } from '../http/uuid.pipe';
 import { ApiIdempotencyKey, ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
 import {
   AcceptProposalRequestDto,
+  AttachSourceRequestDto,
   DismissProposalRequestDto,
   RedactArticleRequestDto,
   SubmitArticleRequestDto,
 } from './article.request.dto';
-import { loadRegistry, loadText, saveText, sha256 } from './article-store';
+import { saveText, sha256 } from './article-store';
+import { likelyDuplicates } from './likely-duplicates';
+import { ArticleReader, type Source } from './article-reader';
 import { proposalToEvent } from './proposal-to-event';
+import { extractorOf, proposalsWithDecisions } from './article-proposals';
 import { ArticleRedactedSchema, ArticleSchema, ArticleSubmittedSchema, ProposalDecisionSchema } from './article.schema';
 
-type Source = SourceRegistered['data'];
+const ApiExtractorQuery = () =>
+  ApiQuery({
+    name: 'extractor',
+    required: false,
+    description: 'An extractor version this server runs (default: the current one), e.g. proposals-1',
+  });
 
 @ApiTags('Articles')
 @ApiBearerAuth('admin')
@@ -52,7 +58,11 @@ export class ArticlesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly store: PostgresEventStore,
-  ) {}
+  ) {
+    this.reader = new ArticleReader(store);
+  }
+
+  private readonly reader: ArticleReader;
 
   @Post()
   @ApiOperation({
@@ -72,7 +82,7 @@ export class ArticlesController {
     checkKey(key);
     const hash = sha256(body.text);
     const sourceId = deterministicUuid(`article-text:${hash}`);
-    let source = await this.source(sourceId);
+    let source = await this.reader.source(sourceId);
     if (!source) {
       const { text, language, ...facts } = body;
       await saveText(this.store.pool, hash, text);
@@ -81,29 +91,44 @@ export class ArticlesController {
         .execute(new RegisterSourceCommand(sourceId, input, commandMeta(request, key)))
         .catch(async (error: unknown) => {
           // A concurrent submission of the same text registered it first: that is the same source.
-          if (!(error instanceof InvalidDiplomaticEventError) || !(await this.source(sourceId))) throw error;
+          if (!(error instanceof InvalidDiplomaticEventError) || !(await this.reader.source(sourceId))) throw error;
         });
-      source = (await this.source(sourceId)) as Source;
+      source = (await this.reader.source(sourceId)) as Source;
     }
-    const { extractorVersion, proposals } = await this.propose(source, body.text);
-    return { sourceId, extractorVersion, proposals };
+    const { version, extractor } = extractorOf(undefined);
+    const { proposals } = extractor(await this.reader.input(source, body.text));
+    const duplicates = await likelyDuplicates(this.store.pool, proposals);
+    const shown = proposals.map((p) => ({ ...p, likelyDuplicates: duplicates.get(p.id) ?? [] }));
+    return { sourceId, extractorVersion: version, proposals: shown };
   }
 
   @Get(':sourceId')
-  @ApiOperation({ summary: 'An article: its source, text, current proposals and the decision taken on each' })
+  @ApiOperation({
+    summary: 'An article: its source, text, current proposals and the decision taken on each',
+    description:
+      'With a newer extractor, undecided statements are proposed afresh while each decided proposal is shown as ' +
+      'the version that was decided saw it (its `extractorVersion`).',
+  })
   @ApiUuidParam('sourceId', 'The source id answered by POST /api/admin/articles')
+  @ApiExtractorQuery()
   @ApiOkResponse({ type: ArticleSchema })
-  @ApiErrors({ 400: true, 404: 'No article with this id' })
-  async show(@Param('sourceId', UUID_PARAM) sourceId: string) {
-    const { source, text } = await this.article(sourceId);
+  @ApiErrors({ 400: 'Bad id, or an unknown extractor version', 404: 'No article with this id' })
+  async show(@Param('sourceId', UUID_PARAM) sourceId: string, @Query('extractor') extractor?: string) {
+    const { version } = extractorOf(extractor);
+    const { source, text } = await this.reader.article(sourceId);
     const decisions = decisionsOf(await this.store.readStream(sourceStream(sourceId)));
-    const current = text === null ? null : await this.propose(source, text);
-    const proposals = (current?.proposals ?? []).map((p) => ({ ...p, decision: decisions.get(p.id)?.data ?? null }));
+    const shown =
+      text === null ? [] : proposalsWithDecisions(await this.reader.input(source, text), version, decisions);
+    const duplicates = await likelyDuplicates(
+      this.store.pool,
+      shown.filter((p) => p.decision === null),
+    );
+    const proposals = shown.map((p) => ({ ...p, likelyDuplicates: duplicates.get(p.id) ?? [] }));
     const { text: _inline, ...metadata } = source;
     return {
       source: metadata,
       text,
-      extractorVersion: current?.extractorVersion ?? null,
+      extractorVersion: text === null ? null : version,
       proposals,
       decisions: [...decisions.values()].map((d) => ({ type: d.type, ...d.data })),
     };
@@ -115,7 +140,8 @@ export class ArticlesController {
     summary: 'Accept a proposal (as proposed, or with edits): records a diplomatic event citing the quote',
   })
   @ApiUuidParam('sourceId', 'The article')
-  @ApiParam({ name: 'proposalId', description: 'A proposal id of the current extractor version' })
+  @ApiParam({ name: 'proposalId', description: 'A proposal id of the extractor version asked for' })
+  @ApiExtractorQuery()
   @ApiOkResponse({ type: ProposalDecisionSchema })
   @ApiErrors({
     400: 'Invalid body, or the edited event breaks a rule (code DIPLOMATIC_EVENT.INVALID), or already dismissed',
@@ -127,8 +153,9 @@ export class ArticlesController {
     @Param('proposalId') proposalId: string,
     @Body() body: AcceptProposalRequestDto,
     @Req() request: FastifyRequest,
+    @Query('extractor') extractor?: string,
   ) {
-    const { source, proposal, extractorVersion } = await this.proposal(sourceId, proposalId);
+    const { source, proposal, extractorVersion } = await this.reader.proposal(sourceId, proposalId, extractor);
     const eventId = deterministicUuid(`article-proposal:${sourceId}:${proposalId}`);
     const input = proposalToEvent(sourceId, source.publishedAt.slice(0, 10), proposal, body.edits);
     const meta = commandMeta(request, `article-proposal:${sourceId}:${proposalId}`);
@@ -146,7 +173,8 @@ export class ArticlesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss a proposal, saying why; nothing reaches the timeline' })
   @ApiUuidParam('sourceId', 'The article')
-  @ApiParam({ name: 'proposalId', description: 'A proposal id of the current extractor version' })
+  @ApiParam({ name: 'proposalId', description: 'A proposal id of the extractor version asked for' })
+  @ApiExtractorQuery()
   @ApiOkResponse({ type: ProposalDecisionSchema })
   @ApiErrors({ 400: 'Invalid body, or the proposal was already accepted', 404: 'No article, or no such proposal' })
   async dismiss(
@@ -154,14 +182,52 @@ export class ArticlesController {
     @Param('proposalId') proposalId: string,
     @Body() body: DismissProposalRequestDto,
     @Req() request: FastifyRequest,
+    @Query('extractor') extractor?: string,
   ) {
-    const { extractorVersion } = await this.proposal(sourceId, proposalId);
+    const { extractorVersion } = await this.reader.proposal(sourceId, proposalId, extractor);
     const decision = {
       type: 'ProposalDismissed' as const,
       data: { sourceId, proposalId, extractorVersion, reason: body.reason },
     };
     await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
     return { ...decision.data, decision: 'dismissed' };
+  }
+
+  @Post(':sourceId/proposals/:proposalId/attach')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Attach the article as another source of an event already on the timeline (a likely duplicate)',
+    description:
+      "Records EventSourceAttached in the article's stream, with the quote and its offsets: no second event. " +
+      'The timeline item then lists every source.',
+  })
+  @ApiUuidParam('sourceId', 'The article')
+  @ApiParam({ name: 'proposalId', description: 'A proposal id of the extractor version asked for' })
+  @ApiExtractorQuery()
+  @ApiOkResponse({ type: ProposalDecisionSchema })
+  @ApiErrors({
+    400: 'Invalid body, no live event with this eventId, or the proposal was already decided otherwise',
+    404: 'No article, or no such proposal',
+  })
+  async attach(
+    @Param('sourceId', UUID_PARAM) sourceId: string,
+    @Param('proposalId') proposalId: string,
+    @Body() body: AttachSourceRequestDto,
+    @Req() request: FastifyRequest,
+    @Query('extractor') extractor?: string,
+  ) {
+    const { proposal, extractorVersion } = await this.reader.proposal(sourceId, proposalId, extractor);
+    const history = await this.store.readStream(diplomaticEventStream(body.eventId));
+    if (replay(history as unknown as DiplomaticEventEvent[]).status !== 'live') {
+      throw new InvalidDiplomaticEventError({ eventId: 'no live diplomatic event has this id' });
+    }
+    const { text: quote, start, end } = proposal.quote;
+    const decision = {
+      type: 'EventSourceAttached' as const,
+      data: { sourceId, proposalId, extractorVersion, eventId: body.eventId, quote, offsets: { start, end } },
+    };
+    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'attached' };
   }
 
   @Post(':sourceId/redaction')
@@ -178,46 +244,20 @@ export class ArticlesController {
     @Body() body: RedactArticleRequestDto,
     @Req() request: FastifyRequest,
   ) {
-    await this.article(sourceId);
+    await this.reader.article(sourceId);
     const result = await this.commands.execute(
       new RedactSourceTextCommand(sourceId, body.reason, commandMeta(request)),
     );
     return { sourceId, textSha256: result.textSha256, redacted: true };
   }
 
-  private async source(sourceId: string): Promise<Source | undefined> {
-    const [registered] = await this.store.readStream(sourceStream(sourceId), 1, 1);
-    const data = registered?.type === 'SourceRegistered' ? (registered.data as Source) : undefined;
-    return data?.textSha256 ? data : undefined;
-  }
-
-  private async article(sourceId: string): Promise<{ source: Source; text: string | null }> {
-    const source = await this.source(sourceId);
-    if (!source) throw notFound(`No article ${sourceId}`, { sourceId: 'no article has this id' });
-    return { source, text: await loadText(this.store.pool, source.textSha256 as string) };
-  }
-
-  private async propose(source: Source, text: string) {
-    const registry = await loadRegistry(this.store.pool);
-    const language = source.language === 'ar' || source.language === 'en' ? source.language : undefined;
-    return propose({ text, publishedAt: source.publishedAt.slice(0, 10), language, registry });
-  }
-
-  private async proposal(sourceId: string, proposalId: string) {
-    const { source, text } = await this.article(sourceId);
-    if (text === null) throw notFound(`The text of article ${sourceId} was redacted`, { sourceId: 'text redacted' });
-    const { proposals, extractorVersion } = await this.propose(source, text);
-    const proposal: Proposal | undefined = proposals.find((p) => p.id === proposalId);
-    if (!proposal)
-      throw notFound(`No proposal ${proposalId} in article ${sourceId}`, { proposalId: 'no such proposal' });
-    return { source, proposal, extractorVersion };
-  }
-
   /** Checked before the event is recorded, so a dismissed proposal never reaches the timeline. */
   private async refuseIfDecidedOtherwise(sourceId: string, decision: { type: string; data: { proposalId: string } }) {
-    const earlier = decisionsOf(await this.store.readStream(sourceStream(sourceId))).get(decision.data.proposalId);
+    const earlier = (await this.reader.decisions(sourceId)).get(decision.data.proposalId);
     if (earlier && earlier.type !== decision.type) {
-      throw new InvalidDiplomaticEventError({ proposalId: `${decision.data.proposalId} was already dismissed` });
+      throw new InvalidDiplomaticEventError({
+        proposalId: `${decision.data.proposalId} was already decided (${earlier.type})`,
+      });
     }
   }
 }
@@ -225,10 +265,6 @@ export class ArticlesController {
 function detectLanguage(text: string): 'ar' | 'en' {
   const arabic = (text.match(/[\u0600-\u06FF]/g) ?? []).length;
   return arabic * 2 > (text.match(/\p{L}/gu) ?? []).length ? 'ar' : 'en';
-}
-
-function notFound(message: string, fields: Record<string, string>): NotFoundException {
-  return new NotFoundException(errorBody(404, message, { fields }));
 }
 
 function checkKey(key: string | undefined): void {

@@ -41,6 +41,11 @@ export function proposalToEvent(
   };
 }
 
+/** The actor ids an accepted proposal would record (as proposed): what a likely duplicate is matched on. */
+export function proposedActorIds(proposal: Proposal): string[] {
+  return proposal.actors.filter((a) => a.country !== null).map((a) => toActor(a).id);
+}
+
 /** A proposal may name someone only in Arabic script: the id is then derived from the name, stably. */
 function toActor(actor: ProposedActor): Actor {
   const latin = actor.name

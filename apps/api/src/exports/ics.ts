@@ -18,6 +18,10 @@ export interface CalendarOptions {
  * SEQUENCE is version - 1, since a component starts at 0 (3.8.7.4) and each correction revises it. A retracted
  * item stays as STATUS:CANCELLED with SEQUENCE one higher (the retraction is a revision too): a subscriber
  * that had it learns it is gone, where a vanished VEVENT would linger in many clients.
+ *
+ * Days, weeks and months keep their span. An item known only to the year is not drawn as a year-long bar that
+ * fills every day of a subscriber's calendar: it is one all-day event on the year's first day, whose SUMMARY says
+ * the day is unknown, with the precision in X-ANNALS-PRECISION (on every item) and in the DESCRIPTION.
  */
 export function toICalendar(items: readonly TimelineItem[], options: CalendarOptions): string {
   return calendarStart(options) + calendarEvents(items) + CALENDAR_END;
@@ -49,6 +53,8 @@ function contentLines(lines: readonly string[]): string {
 function toEvent(item: TimelineItem): string[] {
   const status = item.retractedAt ? 'CANCELLED' : STATUS[item.status];
   const revised = item.retractedAt ?? item.updatedAt;
+  const yearOnly = item.date.precision === 'year';
+  const lastDay = yearOnly ? item.date.start : item.date.end;
   return [
     'BEGIN:VEVENT',
     `UID:${item.id}@annals`,
@@ -58,14 +64,15 @@ function toEvent(item: TimelineItem): string[] {
     `SEQUENCE:${Math.max(0, item.version - 1) + (item.retractedAt ? 1 : 0)}`,
     `DTSTART;VALUE=DATE:${basicDate(item.date.start)}`,
     // DTEND is exclusive (3.6.1): the day after the item's last day.
-    `DTEND;VALUE=DATE:${basicDate(addDays(item.date.end, 1))}`,
-    `SUMMARY:${escapeText(item.title)}`,
+    `DTEND;VALUE=DATE:${basicDate(addDays(lastDay, 1))}`,
+    `SUMMARY:${escapeText(yearOnly ? `${item.title} (${yearText(item)}, day unknown)` : item.title)}`,
     `DESCRIPTION:${escapeText(description(item))}`,
     ...(item.location ? [`LOCATION:${escapeText(locationText(item.location))}`] : []),
     `CATEGORIES:${[item.type, item.typeLabel ?? ''].filter(Boolean).map(escapeText).join(',')}`,
     ...(status ? [`STATUS:${status}`] : []),
     // A past summit should not mark the subscriber as busy.
     'TRANSP:TRANSPARENT',
+    `X-ANNALS-PRECISION:${escapeText(item.date.precision)}`,
     'END:VEVENT',
   ];
 }
@@ -78,8 +85,15 @@ function description(item: TimelineItem): string {
     lines.push(cited ? `"${source.quote}" — ${cited}` : `"${source.quote}"`);
   }
   lines.push(`Type: ${typeText(item)}`, `Date: ${dateText(item)}`);
+  if (item.date.precision === 'year') lines.push(`Known to the year only (${yearText(item)}): shown on its first day.`);
   if (item.actors.length > 0) lines.push(`Actors: ${item.actors.map(actorText).join('; ')}`);
   return lines.join('\n');
+}
+
+/** "1994", or "2022–2023" for an item dated to a span of years. */
+function yearText(item: TimelineItem): string {
+  const [from, to] = [item.date.start.slice(0, 4), item.date.end.slice(0, 4)];
+  return from === to ? from : `${from}–${to}`;
 }
 
 /** RFC 5545 3.3.11: backslash, semicolon and comma are escaped, line breaks become `\n`. */

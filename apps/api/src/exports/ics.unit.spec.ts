@@ -99,12 +99,22 @@ describe('toICalendar', () => {
     ['week', '2023-10-23', '2023-10-29', '20231023', '20231030'],
     ['month', '2023-02-01', '2023-02-28', '20230201', '20230301'],
     ['month', '2024-02-01', '2024-02-29', '20240201', '20240301'],
-    ['year', '2023-01-01', '2023-12-31', '20230101', '20240101'],
+    ['year', '2023-01-01', '2023-12-31', '20230101', '20230102'],
     ['vague', '2023-10-01', '2023-11-01', '20231001', '20231102'],
   ] as const)('%s precision %s..%s → all-day DTSTART %s, exclusive DTEND %s', (precision, start, end, from, to) => {
     const ics = calendar(anItem({ date: { precision, start, end } }));
     expect(property(ics, 'DTSTART')).toBe(`DTSTART;VALUE=DATE:${from}`);
     expect(property(ics, 'DTEND')).toBe(`DTEND;VALUE=DATE:${to}`);
+  });
+
+  it('shows a year-precision item on its first day only, saying the day is unknown, never as a year-long bar', () => {
+    const ics = calendar(
+      anItem({ title: 'Treaty', date: { precision: 'year', start: '1994-01-01', end: '1994-12-31' } }),
+    );
+    expect(property(ics, 'SUMMARY')).toBe('SUMMARY:Treaty (1994\\, day unknown)');
+    expect(property(ics, 'X-ANNALS-PRECISION')).toBe('X-ANNALS-PRECISION:year');
+    expect(ics.replace(/\r\n /g, '')).toContain('Known to the year only (1994): shown on its first day.');
+    expect(property(calendar(anItem({ title: 'Visit' })), 'SUMMARY')).toBe('SUMMARY:Visit');
   });
 
   it.each([

@@ -91,6 +91,13 @@ export class ItemSourceSchema implements ItemSource {
 
   @ApiProperty({ type: String, nullable: true, description: 'BCP 47 language tag', example: 'ar' })
   language!: string | null;
+
+  @ApiPropertyOptional({
+    description: 'An article attached as another source: {start, end} of the quote in its text',
+    type: 'object',
+    properties: { start: { type: 'integer' }, end: { type: 'integer' } },
+  })
+  offsets?: { start: number; end: number };
 }
 
 @ApiSchema({ name: 'Snippet' })

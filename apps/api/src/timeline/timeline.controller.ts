@@ -10,10 +10,10 @@ import {
   GetTimelineQuery,
   GetTimelineStatsQuery,
 } from '@libs/projections';
-import { ReadQueryDto } from '../http/min-position';
 import { ACTOR_ID_PARAM, UUID_PARAM } from '../http/uuid.pipe';
 import {
   ActorsQueryDto,
+  EventQueryDto,
   TimelineQueryDto,
   TimelineStatsQueryDto,
   TimelineWithAuthorQueryDto,
@@ -21,7 +21,7 @@ import {
 import { admit } from '../http/admin.guard';
 import { Authenticator } from '../http/authenticator';
 import { normalisedKey, PositionCachedReads } from '../http/position-etag';
-import { toTimelineRequest, type TimelineRequest } from './timeline-request';
+import { asOfInstant, toTimelineRequest, type TimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../openapi/timeline.schema';
@@ -82,23 +82,24 @@ export class TimelineController {
   }
 
   @Get('events/:id')
-  @ApiOperation({ summary: 'One diplomatic event, as it stands now' })
+  @ApiOperation({ summary: 'One diplomatic event, as it stands now or as the timeline showed it at `asOf`' })
   @ApiUuidParam('id', 'The diplomatic event id')
   @ApiOkResponse({ type: TimelineItemSchema })
   @ApiErrors({
-    400: 'id is not a uuid',
-    404: 'No diplomatic event with this id (code DIPLOMATIC_EVENT.NOT_FOUND)',
-    410: 'The event was retracted; its history remains (code TIMELINE.RETRACTED)',
+    400: 'id is not a uuid, or asOf is not an ISO 8601 instant or date',
+    404: 'No diplomatic event with this id, or none recorded yet at `asOf` (code DIPLOMATIC_EVENT.NOT_FOUND)',
+    410: 'The event was retracted (by `asOf`, when given); its history remains (code TIMELINE.RETRACTED)',
   })
   event(
     @Param('id', UUID_PARAM) id: string,
-    @Query() query: ReadQueryDto,
+    @Query() query: EventQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { minPosition } = query;
-    return this.cached.respond(request, reply, { source: 'timeline', minPosition }, key('event', { id }), () =>
-      this.queries.execute(new GetEventQuery(id, minPosition)),
+    const asOf = query.asOf ? new Date(asOfInstant(query.asOf)) : undefined;
+    return this.cached.respond(request, reply, { source: 'timeline', minPosition }, key('event', { id, asOf }), () =>
+      this.queries.execute(new GetEventQuery(id, minPosition, asOf)),
     );
   }
 

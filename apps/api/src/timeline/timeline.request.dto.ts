@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { ACTOR_ID_PATTERN, EVENT_STATUSES } from '@libs/diplomacy';
 import { STATS_GROUPS, type StatsGroup } from '@libs/projections';
 import { MinPositionParam } from '../http/min-position';
@@ -136,6 +136,9 @@ export class TimelineQueryDto {
   @MinPositionParam()
   minPosition?: number;
 }
+
+/** GET /api/events/:id: the item now, or as the timeline showed it at `asOf` (the same rule as the timeline's). */
+export class EventQueryDto extends PickType(TimelineQueryDto, ['asOf', 'minPosition'] as const) {}
 
 /** GET /api/timeline/stats: the timeline's filters, and what to count by. */
 export class TimelineStatsQueryDto extends OmitType(TimelineQueryDto, ['limit', 'cursor', 'order'] as const) {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { InvalidDiplomaticEventError, SourceNotFoundError } from '../diplomacy.errors';
 import type { ProposalDecision, SourceEvent } from './source.events';
 
@@ -11,7 +12,11 @@ export class ProposalAlreadyDecidedError extends InvalidDiplomaticEventError {
 export function decisionsOf(events: readonly { type: string; data: unknown }[]): Map<string, ProposalDecision> {
   const decisions = new Map<string, ProposalDecision>();
   for (const event of events as SourceEvent[]) {
-    if (event.type === 'ProposalAccepted' || event.type === 'ProposalDismissed') {
+    if (
+      event.type === 'ProposalAccepted' ||
+      event.type === 'ProposalDismissed' ||
+      event.type === 'EventSourceAttached'
+    ) {
       decisions.set(event.data.proposalId, event);
     }
   }
@@ -29,13 +34,7 @@ export function decideProposal(
   if (history[0]?.type !== 'SourceRegistered') throw new SourceNotFoundError(decision.data.sourceId);
   const earlier = decisionsOf(history).get(decision.data.proposalId);
   if (!earlier) return [decision];
-  if (earlier.type === decision.type && sameData(earlier.data, decision.data)) return [];
+  // Deep and order-blind: the stored copy comes back from jsonb, whose key order is not the one written.
+  if (earlier.type === decision.type && isDeepStrictEqual(earlier.data, decision.data)) return [];
   throw new ProposalAlreadyDecidedError(decision.data.proposalId, earlier);
-}
-
-/** Field by field: the stored copy comes back from jsonb, whose key order is not the one written. */
-function sameData(stored: object, wanted: object): boolean {
-  const a = stored as Record<string, unknown>;
-  const b = wanted as Record<string, unknown>;
-  return Object.keys(a).length === Object.keys(b).length && Object.keys(b).every((k) => a[k] === b[k]);
 }

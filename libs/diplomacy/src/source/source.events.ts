@@ -33,7 +33,25 @@ export interface ProposalDismissed {
   data: { sourceId: string; proposalId: string; extractorVersion: string; reason: string };
 }
 
-export type ProposalDecision = ProposalAccepted | ProposalDismissed;
+export const EVENT_SOURCE_ATTACHED = 'EventSourceAttached';
+
+/**
+ * The proposal reports an event already on the timeline: the article becomes another source of that event, with
+ * the quote and its offsets, instead of a second event. Kept in the article's stream, as its decision.
+ */
+export interface EventSourceAttached {
+  type: typeof EVENT_SOURCE_ATTACHED;
+  data: {
+    sourceId: string;
+    proposalId: string;
+    extractorVersion: string;
+    eventId: string;
+    quote: string;
+    offsets: { start: number; end: number };
+  };
+}
+
+export type ProposalDecision = ProposalAccepted | ProposalDismissed | EventSourceAttached;
 
 export const SOURCE_TEXT_REDACTED = 'SourceTextRedacted';
 

@@ -15,7 +15,15 @@ export interface TimelineItem {
   location: Location | null;
   date: Pick<EventDate, 'start' | 'end' | 'precision' | 'timex' | 'expression' | 'anchor' | 'direction'>;
   status: string;
-  sources: { sourceId: string; title: string | null; url: string | null; quote: string; language: string | null }[];
+  /** The source it was recorded from, then every article attached to it as another report (oldest first). */
+  sources: {
+    sourceId: string;
+    title: string | null;
+    url: string | null;
+    quote: string;
+    language: string | null;
+    offsets?: { start: number; end: number };
+  }[];
   version: number;
   recordedAt: string;
   updatedAt: string;
@@ -25,10 +33,18 @@ export interface TimelineItem {
   snippet?: Snippet | null;
 }
 
-/** The columns every timeline read selects, joined with the item's source. */
+/**
+ * The columns every timeline read selects, joined with the item's source, and the sources attached later (as they
+ * are now: an "as of" read shows attachments made after that moment too).
+ */
 export const ITEM_COLUMNS = `v.id, v.version, v.type, v.title, v.summary, v.actors, v.countries, v.location, v.date,
   v.date_start::text AS date_start, v.date_end::text AS date_end, v.status, v.source_id, v.quote, v.recorded_at,
-  v.valid_from, v.retracted_at, s.title AS source_title, s.url AS source_url, s.language AS source_language`;
+  v.valid_from, v.retracted_at, s.title AS source_title, s.url AS source_url, s.language AS source_language,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('sourceId', a.source_id, 'title', o.title, 'url', o.url,
+            'quote', a.quote, 'language', o.language, 'offsets', jsonb_build_object('start', a.quote_start, 'end', a.quote_end))
+          ORDER BY a.attached_at, a.source_id, a.proposal_id), '[]'::jsonb)
+     FROM timeline_event_sources a LEFT JOIN timeline_sources o ON o.id = a.source_id
+    WHERE a.event_id = v.id) AS attached_sources`;
 
 export interface ItemRow {
   id: string;
@@ -51,6 +67,7 @@ export interface ItemRow {
   source_title: string | null;
   source_url: string | null;
   source_language: string | null;
+  attached_sources?: TimelineItem['sources'];
 }
 
 export function toItem(row: ItemRow): TimelineItem {
@@ -86,6 +103,7 @@ export function toItem(row: ItemRow): TimelineItem {
         quote: row.quote,
         language: row.source_language,
       },
+      ...(row.attached_sources ?? []),
     ],
     version: row.version,
     recordedAt: row.recorded_at.toISOString(),

@@ -121,6 +121,42 @@ describe('TimelineProjection', () => {
     ]);
   });
 
+  it('keeps each source attached to an event (EventSourceAttached) once, with its quote and offsets', async () => {
+    const eventId = randomUUID();
+    const other = randomUUID();
+    const attached = storedEvent(
+      'EventSourceAttached',
+      {
+        id: other,
+        sourceId: other,
+        proposalId: 'p0-40',
+        extractorVersion: 'proposals-1',
+        eventId,
+        quote: 'Tokayev met Mirziyoyev on Monday.',
+        offsets: { start: 0, end: 40 },
+      } as { id: string },
+      2,
+      '2023-11-05T10:00:00Z',
+      'source-',
+    );
+    await scratch.given([attached]);
+    await scratch.given([attached]);
+    expect(await scratch.rows('timeline_event_sources', 'event_id')).toEqual([
+      {
+        event_id: eventId,
+        source_id: other,
+        proposal_id: 'p0-40',
+        quote: 'Tokayev met Mirziyoyev on Monday.',
+        quote_start: 0,
+        quote_end: 40,
+        attached_at: new Date('2023-11-05T10:00:00Z'),
+      },
+    ]);
+    const before = await projection.checksum(scratch.db, scratch.tables);
+    await scratch.db.query(`UPDATE ${scratch.tables.timeline_event_sources} SET quote_end = 41`);
+    expect(await projection.checksum(scratch.db, scratch.tables)).not.toBe(before);
+  });
+
   it('replayed twice from the same events, gives identical rows and checksums; a changed row changes the checksum', async () => {
     const id = randomUUID();
     const events = [

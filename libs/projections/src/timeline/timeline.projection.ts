@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryConfig } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
-import type { DiplomaticEventCorrected, DiplomaticEventRecorded, SourceRegistered } from '@libs/diplomacy';
+import type {
+  DiplomaticEventCorrected,
+  DiplomaticEventRecorded,
+  EventSourceAttached,
+  SourceRegistered,
+} from '@libs/diplomacy';
 import type { Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
 import { searchDocument } from '../search/search-text';
@@ -33,6 +38,11 @@ INSERT INTO ${t} (actor_id, name, search)
 SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
 ON CONFLICT (actor_id, name) DO NOTHING`;
 
+interface ActorName {
+  actor_id: string;
+  name: string;
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function withSearch(row: TimelineRow) {
@@ -60,11 +70,19 @@ const insertQuery = (t: Tables, rows: TimelineRow[]): QueryConfig => ({
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
   readonly codeVersion = 3;
-  readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names', 'timeline_live_actors'];
-  // Not partitioned: timeline_actor_names rows are shared by every stream that names an actor, and parallel
-  // writers upserting them in different orders deadlock (seen in test/projections/drift.e2e.spec.ts).
-  readonly partitionedRebuild = false;
-  // apply() finds rows by the primary keys and timeline_live_actors_item_idx only.
+  readonly tables = [
+    'timeline_versions',
+    'timeline_sources',
+    'timeline_actor_names',
+    'timeline_event_sources',
+    'timeline_live_actors',
+  ];
+  // Partitioned: timeline_actor_names rows are shared by every stream that names an actor, so apply() writes a
+  // batch's names in one statement, in key order, after its rows; parallel writers that each lock keys in one
+  // ascending order cannot deadlock (when names were written per flush, they did: test/projections/drift.e2e.spec.ts).
+  readonly partitionedRebuild = true;
+  // apply() finds rows by the primary keys and timeline_live_actors_item_idx only. timeline_live_actors rows
+  // belong to one stream each, so partitioned writers never share them.
   readonly deferredIndexes = [
     'timeline_live_long_span_idx',
     'timeline_live_order_idx',
@@ -80,9 +98,10 @@ export class TimelineProjection implements Projection {
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
     let pending: TimelineRow[] = [];
+    const names: ActorName[] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      await this.insert(tx, t, pending);
+      names.push(...(await this.insert(tx, t, pending)));
       pending = [];
     };
     for (const event of events) {
@@ -95,7 +114,7 @@ export class TimelineProjection implements Projection {
         }
         case 'DiplomaticEventCorrected':
           await flush();
-          await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at);
+          names.push(...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at)));
           break;
         case 'DiplomaticEventRetracted':
           await flush();
@@ -108,9 +127,13 @@ export class TimelineProjection implements Projection {
         case 'SourceRegistered':
           await this.registerSource(tx, t, event.data as SourceRegistered['data']);
           break;
+        case 'EventSourceAttached':
+          await this.attachSource(tx, t, event.data as EventSourceAttached['data'], at);
+          break;
       }
     }
     await flush();
+    await this.insertNames(tx, t, names);
   }
 
   private async correct(
@@ -119,17 +142,17 @@ export class TimelineProjection implements Projection {
     data: DiplomaticEventCorrected['data'],
     version: number,
     at: string,
-  ) {
+  ): Promise<ActorName[]> {
     const { rows } = await tx.query<TimelineRow>(
       `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL
        RETURNING id, version, valid_from, type, title, summary, actors, actor_ids, countries, location, date, status,
                  source_id, quote, recorded_at`,
       [data.id, at],
     );
-    if (rows.length === 0) return; // corrected an event this projection never saw live: nothing to show
+    if (rows.length === 0) return []; // corrected an event this projection never saw live: nothing to show
     await this.dropFromActors(tx, t, data.id);
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    await this.insert(tx, t, [corrected(row, data, version, at)]);
+    return this.insert(tx, t, [corrected(row, data, version, at)]);
   }
 
   /** The item is no longer live (corrected: its new version comes back with its new dates and actors). */
@@ -137,13 +160,23 @@ export class TimelineProjection implements Projection {
     await tx.query(`DELETE FROM ${t.timeline_live_actors} WHERE id = $1`, [id]);
   }
 
-  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]) {
+  /** Inserts the rows; returns the actor names they carry, which apply() writes once for the whole batch. */
+  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]): Promise<ActorName[]> {
     await tx.query(insertQuery(t, rows));
-    // In key order: partitions of a rebuild insert concurrently, and one common order cannot deadlock.
-    const names = rows
-      .flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name, doc: searchDocument(a.name) })))
-      .sort((x, y) => (x.actor_id === y.actor_id ? cmp(x.name, y.name) : cmp(x.actor_id, y.actor_id)));
-    await tx.query(insertNames(t.timeline_actor_names), [JSON.stringify(names)]);
+    return rows.flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name })));
+  }
+
+  /**
+   * One statement per batch, deduplicated and in key order: partitions of a rebuild insert concurrently, and
+   * transactions that take their row locks in one common order cannot deadlock.
+   */
+  private async insertNames(tx: PoolClient, t: Tables, names: ActorName[]): Promise<void> {
+    if (names.length === 0) return;
+    const unique = new Map(names.map((n) => [`${n.actor_id}\u0000${n.name}`, n]));
+    const rows = [...unique.values()]
+      .sort((x, y) => (x.actor_id === y.actor_id ? cmp(x.name, y.name) : cmp(x.actor_id, y.actor_id)))
+      .map((n) => ({ ...n, doc: searchDocument(n.name) }));
+    await tx.query(insertNames(t.timeline_actor_names), [JSON.stringify(rows)]);
   }
 
   private async registerSource(tx: PoolClient, t: Tables, s: SourceRegistered['data']) {
@@ -155,11 +188,20 @@ export class TimelineProjection implements Projection {
     );
   }
 
+  private async attachSource(tx: PoolClient, t: Tables, a: EventSourceAttached['data'], at: string) {
+    await tx.query(
+      `INSERT INTO ${t.timeline_event_sources} (event_id, source_id, proposal_id, quote, quote_start, quote_end, attached_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [a.eventId, a.sourceId, a.proposalId, a.quote, a.offsets.start, a.offsets.end, at],
+    );
+  }
+
   async checksum(db: PoolClient, t: Tables): Promise<string> {
     const { rows } = await db.query<{
       versions: string | null;
       sources: string | null;
       names: string | null;
+      attached: string | null;
       by_actor: string | null;
     }>(`
       SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, v.title,
@@ -168,9 +210,11 @@ export class TimelineProjection implements Projection {
              (SELECT md5(string_agg(md5(s::text), '' ORDER BY s.id)) FROM ${t.timeline_sources} s) AS sources,
              (SELECT md5(string_agg(md5(n::text), '' ORDER BY n.actor_id, n.name))
                 FROM ${t.timeline_actor_names} n) AS names,
-             (SELECT md5(string_agg(md5(a::text), '' ORDER BY a.actor_id, a.date_start, a.date_end, a.id))
-                FROM ${t.timeline_live_actors} a) AS by_actor`);
-    const { versions, sources, names, by_actor: byActor } = rows[0];
-    return `${versions ?? 'empty'}:${sources ?? 'empty'}:${names ?? 'empty'}:${byActor ?? 'empty'}`;
+             (SELECT md5(string_agg(md5(a::text), '' ORDER BY a.event_id, a.source_id, a.proposal_id))
+                FROM ${t.timeline_event_sources} a) AS attached,
+             (SELECT md5(string_agg(md5(o::text), '' ORDER BY o.actor_id, o.date_start, o.date_end, o.id))
+                FROM ${t.timeline_live_actors} o) AS by_actor`);
+    const { versions, sources, names, attached, by_actor: byActor } = rows[0];
+    return [versions, sources, names, attached, byActor].map((digest) => digest ?? 'empty').join(':');
   }
 }
