@@ -85,7 +85,9 @@ async function settle(url: string): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 1, application_name: 'annals-bench-read' });
   try {
     const started = performance.now();
-    await pool.query('VACUUM (ANALYZE) timeline_versions, timeline_sources, timeline_live_actors, actor_events, actors');
+    await pool.query(
+      'VACUUM (ANALYZE) timeline_versions, timeline_sources, timeline_live_actors, actor_events, actors',
+    );
     log(`VACUUM (ANALYZE) of the read models: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await pool.end();

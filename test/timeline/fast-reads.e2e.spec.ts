@@ -28,7 +28,10 @@ describe('fast reads', () => {
     };
   };
   const timelineOf = (query: Record<string, string>) =>
-    http().get('/api/timeline').query({ actor: tag, ...query }).expect(200);
+    http()
+      .get('/api/timeline')
+      .query({ actor: tag, ...query })
+      .expect(200);
   const titles = (res: { body: { items: { title: string }[] } }) => res.body.items.map((i) => i.title);
 
   beforeAll(async () => {

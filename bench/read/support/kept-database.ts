@@ -81,7 +81,10 @@ async function projectToHead(pool: Pool, log: Log): Promise<boolean> {
     log(`  ${outcome.events.toLocaleString('en-US')} events in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     rebuilt = true;
   }
-  if (rebuilt) await pool.query('VACUUM (ANALYZE) timeline_versions, timeline_sources, timeline_live_actors, actor_events, actors');
+  if (rebuilt)
+    await pool.query(
+      'VACUUM (ANALYZE) timeline_versions, timeline_sources, timeline_live_actors, actor_events, actors',
+    );
   return rebuilt;
 }
 

@@ -194,7 +194,9 @@ export function renderHttpReport(report: Omit<ReadReport, 'load' | 'rebuild'>): 
   const ceiling = http.find((e) => e.key === 'ceilingSmall');
   const ratios = http
     .filter((e) => e.label.startsWith('repeated:') && ceiling)
-    .map((e) => `${e.label}: ${(e.loaded.requestsPerSecond / ceiling!.loaded.requestsPerSecond).toFixed(2)}× the ceiling`);
+    .map(
+      (e) => `${e.label}: ${(e.loaded.requestsPerSecond / ceiling!.loaded.requestsPerSecond).toFixed(2)}× the ceiling`,
+    );
   return [
     `Read-side benchmark, HTTP: ${report.database}; ${report.machine}`,
     '',

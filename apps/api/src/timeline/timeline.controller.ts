@@ -113,8 +113,12 @@ export class TimelineController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { limit = 100, country, minPosition } = query;
-    return this.cached.respond(request, reply, { source: 'actors', minPosition }, key('actors', { limit, country }), () =>
-      this.queries.execute(new GetActorsQuery(limit, country, minPosition)),
+    return this.cached.respond(
+      request,
+      reply,
+      { source: 'actors', minPosition },
+      key('actors', { limit, country }),
+      () => this.queries.execute(new GetActorsQuery(limit, country, minPosition)),
     );
   }
 

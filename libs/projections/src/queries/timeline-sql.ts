@@ -40,7 +40,6 @@ export function timelineSql(filter: TimelineFilter, params: unknown[]): { where:
   return { where, search };
 }
 
-
 /**
  * Items longer than this (in days) are read through timeline_live_long_span_idx, the rest by the order index from
  * this many days before `from` (migrations/1700000012100-timeline-read-paths.ts names the same number).
@@ -83,7 +82,8 @@ export function timelineReadPaths(
     return { paths: [{ from, where: [byActor, ...where], key: 'o', countAlone }], search };
   }
   const { where, search } = timelineSql(filter, params);
-  if (!live || !dateOrdered || !filter.from) return { paths: [{ from: 'timeline_versions v', where, key: 'v' }], search };
+  if (!live || !dateOrdered || !filter.from)
+    return { paths: [{ from: 'timeline_versions v', where, key: 'v' }], search };
   const start = `${add(filter.from)}::date - ${LONG_SPAN_DAYS}`;
   return {
     paths: [

@@ -21,7 +21,8 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
     if (cursor && !('offset' in cursor)) {
       const after = `(${add(cursor.start)}::date, ${add(cursor.end)}::date, ${add(cursor.id)}::uuid)`;
       const comparison = direction === 'ASC' ? '>' : '<';
-      for (const p of paths) p.where.push(`(${p.key}.date_start, ${p.key}.date_end, ${p.key}.id) ${comparison} ${after}`);
+      for (const p of paths)
+        p.where.push(`(${p.key}.date_start, ${p.key}.date_end, ${p.key}.id) ${comparison} ${after}`);
     }
     const dateOrder = (k: string) => `${k}.date_start ${direction}, ${k}.date_end ${direction}, ${k}.id ${direction}`;
     const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
