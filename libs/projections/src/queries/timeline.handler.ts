@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ReadDatabase } from '../read-side/read-database';
-import { encodeCursor, GetTimelineQuery, type TimelineFilter, type TimelinePage } from './timeline.query';
+import { encodeCursor, GetTimelineQuery, type TimelinePage } from './timeline.query';
 import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from './timeline-item';
 import type { SearchSql } from '../search/search-sql';
 import { timelineReadPaths, type ReadPath } from './timeline-sql';
