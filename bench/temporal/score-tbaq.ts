@@ -1,15 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { extract } from '../../libs/temporal/src/index';
+import { type Mention, extract } from '../../libs/temporal/src/index';
 import { type TimeMlDocument, type TimeMlTimex, parseTimeMl } from './tml';
 
 /**
  * Scores `extract` on the DATE timexes of a TimeML folder (TempEval-3 TBAQ-cleaned):
- *   node dist-bench/bench/temporal/score-tbaq.js <folder>
+ *   node dist-bench/bench/temporal/score-tbaq.js <folder> [--dump <file>]
  * Relaxed span: a mention matches a gold DATE it overlaps. Value: a match whose timex equals the gold value.
  * Mentions that overlap only a gold TIME, DURATION or SET are left out of the count (neither right nor
  * wrong), since only DATEs are scored. The data is read from the folder given and never copied.
+ * `--dump <file>` writes one JSON line per scored outcome (hit, wrong value, missed, spurious) with its
+ * document, creation time and sentence, to study error families outside the repository.
  */
 interface Tally {
   gold: number;
@@ -21,6 +23,22 @@ interface Tally {
   characters: number;
   found: number;
   errors: Map<string, { count: number; example: string }>;
+  outcomes: Outcome[];
+}
+
+interface Outcome {
+  readonly kind: 'hit' | 'value' | 'missed' | 'spurious';
+  readonly doc: string;
+  readonly dct: string;
+  readonly gold?: { readonly text: string; readonly value: string };
+  readonly got?: {
+    readonly text: string;
+    readonly value: string;
+    readonly direction: string;
+    readonly cue: string | null;
+    readonly others?: readonly string[];
+  };
+  readonly context: string;
 }
 
 function tmlFiles(folder: string): string[] {
@@ -67,27 +85,58 @@ function scoreDocument(doc: TimeMlDocument, tally: Tally): void {
   const mentions = all.filter((m) => gold.some((g) => overlaps(g, m)) || !others.some((o) => overlaps(o, m)));
   tally.gold += gold.length;
   tally.system += mentions.length;
+  const record = (kind: Outcome['kind'], at: Span, g?: TimeMlTimex, m?: Mention): void => {
+    const got = m && {
+      text: m.text,
+      value: m.resolution.timex,
+      direction: m.resolution.direction,
+      cue: m.cue,
+      others: m.alternatives?.map((a) => a.timex),
+    };
+    const context = sentenceAround(doc.text, at);
+    tally.outcomes.push({ kind, doc: doc.id, dct: doc.dct, gold: g && { text: g.text, value: g.value }, got, context });
+  };
   const used = new Set<number>();
   for (const g of gold) {
     const index = mentions.findIndex((m, i) => !used.has(i) && overlaps(g, m));
-    if (index < 0) {
+    const mention = mentions[index];
+    if (!mention) {
       note(tally, `missed "${shape(g.text)}"`, `${doc.id}: ${g.text} = ${g.value}`);
+      record('missed', g, g);
       continue;
     }
     used.add(index);
     tally.spanHits++;
-    const mention = mentions[index];
-    if (mention?.resolution.timex === g.value) tally.valueHits++;
-    else
-      note(
-        tally,
-        valueError(g, mention?.resolution.timex ?? ''),
-        `${doc.id} (${doc.dct}): ${g.text} = ${g.value}, got ${mention?.text} = ${mention?.resolution.timex}`,
-      );
+    if (mention.resolution.timex === g.value) {
+      tally.valueHits++;
+      record('hit', g, g, mention);
+      continue;
+    }
+    note(
+      tally,
+      valueError(g, mention.resolution.timex),
+      `${doc.id} (${doc.dct}): ${g.text} = ${g.value}, got ${mention.text} = ${mention.resolution.timex}`,
+    );
+    record('value', g, g, mention);
   }
   mentions.forEach((m, i) => {
-    if (!used.has(i)) note(tally, `spurious "${shape(m.text)}"`, `${doc.id}: ${m.text} = ${m.resolution.timex}`);
+    if (used.has(i)) return;
+    note(tally, `spurious "${shape(m.text)}"`, `${doc.id}: ${m.text} = ${m.resolution.timex}`);
+    record('spurious', m, undefined, m);
   });
+}
+
+type Span = { readonly start: number; readonly end: number };
+
+/** The text around a span, up to the sentence ends on either side (at most 160 characters each way). */
+function sentenceAround(text: string, { start, end }: Span): string {
+  const before = text.slice(Math.max(0, start - 160), start);
+  const after = text.slice(end, end + 160);
+  const from = before.search(/[.!?\n][^.!?\n]*$/);
+  const to = after.search(/[.!?\n]/);
+  const head = from < 0 ? before : before.slice(from + 1);
+  const tail = to < 0 ? after : after.slice(0, to + 1);
+  return `${head}[${text.slice(start, end)}]${tail}`.replace(/\s+/g, ' ').trim();
 }
 
 function valueError(gold: TimeMlTimex, got: string): string {
@@ -102,8 +151,9 @@ function f1(hits: number, system: number, gold: number): { p: number; r: number;
 }
 
 function main(): void {
-  const folder = process.argv[2];
-  if (!folder) throw new Error('usage: score-tbaq <folder of .tml files>');
+  const [folder, flag, dumpFile] = process.argv.slice(2);
+  if (!folder || (flag !== undefined && (flag !== '--dump' || !dumpFile)))
+    throw new Error('usage: score-tbaq <folder of .tml files> [--dump <file>]');
   const tally: Tally = {
     gold: 0,
     system: 0,
@@ -114,6 +164,7 @@ function main(): void {
     characters: 0,
     found: 0,
     errors: new Map(),
+    outcomes: [],
   };
   const files = tmlFiles(folder);
   for (const file of files) scoreDocument(parseTimeMl(basename(file, '.tml'), readFileSync(file, 'utf8')), tally);
@@ -138,6 +189,7 @@ function main(): void {
     .sort((a, b) => b[1].count - a[1].count)
     .slice(0, top)
     .forEach(([kind, { count, example }]) => console.log(`${String(count).padStart(4)}  ${kind}   e.g. ${example}`));
+  if (dumpFile) writeFileSync(dumpFile, tally.outcomes.map((o) => JSON.stringify(o)).join('\n') + '\n');
 }
 
 main();

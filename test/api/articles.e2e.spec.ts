@@ -24,6 +24,17 @@ describe('articles: submit, review, record', () => {
   const count = async (sql: string, params: unknown[] = []) => Number((await pool.query(sql, params)).rows[0].count);
   const eventCount = () => count('SELECT count(*) FROM events');
   const textCount = () => count('SELECT count(*) FROM source_texts');
+  /** Where an event of `type` landed in `stream` (every write answers it, for minPosition). */
+  const positionOf = async (stream: string, type: string, where = 'true', params: unknown[] = []) =>
+    Number(
+      (
+        await pool.query(`SELECT position FROM events WHERE stream_id = $1 AND type = $2 AND ${where}`, [
+          stream,
+          type,
+          ...params,
+        ])
+      ).rows[0].position,
+    );
   // Each run gets a text of its own, so reruns against one database never meet an earlier source.
   const text = `${SEED_TEXT}\n${randomUUID()}`;
   const article = { title: 'ماكرون يزور كازاخستان', publishedAt: '2023-11-01', language: 'ar', text };
@@ -56,6 +67,7 @@ describe('articles: submit, review, record', () => {
     const { rows } = await pool.query(`SELECT data FROM events WHERE stream_id = $1`, [`source-${sourceId}`]);
     expect(rows[0].data).toMatchObject({ id: sourceId, textSha256: hash, text: null, publishedAt: '2023-11-01' });
     for (const p of proposals) expect(text.slice(p.quote.start, p.quote.end)).toBe(p.quote.text);
+    expect(res.body.position).toBe(await positionOf(`source-${sourceId}`, 'SourceRegistered'));
   });
 
   it('is idempotent: the same text again is the same source, and nothing is written', async () => {
@@ -67,6 +79,7 @@ describe('articles: submit, review, record', () => {
       .expect(201);
     expect(res.body.sourceId).toBe(sourceId);
     expect(res.body.proposals).toEqual(proposals);
+    expect(res.body.position).toBe(await positionOf(`source-${sourceId}`, 'SourceRegistered'));
     expect([await eventCount(), await textCount()]).toEqual(before);
   });
 
@@ -108,10 +121,19 @@ describe('articles: submit, review, record', () => {
     expect(text.slice(source.offsets.start, source.offsets.end)).toBe(source.quote);
     expect(date).toMatchObject({ expression: 'الأسبوع الماضي', start: '2023-10-23', end: '2023-10-29' });
     expect(actors[0]).toMatchObject({ country: 'RUS', role: 'initiator' });
-    // A retry records nothing more.
+    const decision = await positionOf(`source-${sourceId}`, 'ProposalAccepted', "data->>'proposalId' = $3", [
+      lavrov.id,
+    ]);
+    expect(res.body.position).toBe(decision);
+    // A retry records nothing more, and answers the same position.
     const before = await eventCount();
-    await http().post(`/api/admin/articles/${sourceId}/proposals/${lavrov.id}/accept`).set(auth).send({}).expect(200);
+    const retry = await http()
+      .post(`/api/admin/articles/${sourceId}/proposals/${lavrov.id}/accept`)
+      .set(auth)
+      .send({})
+      .expect(200);
     expect(await eventCount()).toBe(before);
+    expect(retry.body.position).toBe(decision);
   });
 
   it("accepts an edited proposal: the edits win, the quote and offsets stay the proposal's", async () => {
@@ -147,11 +169,14 @@ describe('articles: submit, review, record', () => {
 
   it('dismisses a proposal with a reason; it can no longer be accepted', async () => {
     const moscow = byQuote('وهذه ليست المرة الأولى');
-    await http()
+    const dismissed = await http()
       .post(`/api/admin/articles/${sourceId}/proposals/${moscow.id}/dismiss`)
       .set(auth)
       .send({ reason: 'background, not a dated act' })
       .expect(200);
+    expect(dismissed.body.position).toBe(
+      await positionOf(`source-${sourceId}`, 'ProposalDismissed', "data->>'proposalId' = $3", [moscow.id]),
+    );
     const before = await eventCount();
     await http().post(`/api/admin/articles/${sourceId}/proposals/${moscow.id}/accept`).set(auth).send({}).expect(400);
     await http().post(`/api/admin/articles/${sourceId}/proposals/${moscow.id}/dismiss`).set(auth).send({}).expect(400);
@@ -184,8 +209,15 @@ describe('articles: submit, review, record', () => {
     expect(await count('SELECT count(*) FROM source_texts WHERE sha256 = $1', [res.body.textSha256])).toBe(0);
     const redactions = `SELECT count(*) FROM events WHERE stream_id = $1 AND type = 'SourceTextRedacted'`;
     expect(await count(redactions, [`source-${sourceId}`])).toBe(1);
-    await http().post(`/api/admin/articles/${sourceId}/redaction`).set(auth).send({ reason: 'again' }).expect(200);
+    const redacted = await positionOf(`source-${sourceId}`, 'SourceTextRedacted');
+    expect(res.body.position).toBe(redacted);
+    const again = await http()
+      .post(`/api/admin/articles/${sourceId}/redaction`)
+      .set(auth)
+      .send({ reason: 'again' })
+      .expect(200);
     expect(await count(redactions, [`source-${sourceId}`])).toBe(1);
+    expect(again.body.position).toBe(redacted);
     const shown = await http().get(`/api/admin/articles/${sourceId}`).set(auth).expect(200);
     expect(shown.body).toMatchObject({ text: null, proposals: [] });
     expect(shown.body.decisions).toHaveLength(3);

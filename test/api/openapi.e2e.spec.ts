@@ -160,6 +160,7 @@ describe('OpenAPI', () => {
     ['get', '/api/events/{id}', '200', 'TimelineItem'],
     ['get', '/api/events/{id}/history', '200', 'EventHistory'],
     ['get', '/api/actors', '200', 'ActorsPage'],
+    ['get', '/api/changes', '200', 'ChangesPage'],
     ['post', '/api/temporal/resolve', '200', 'TemporalResolution'],
     ['get', '/api/admin/projections', '200', 'ProjectionsStatus'],
     ['post', '/api/admin/projections/{name}/rebuild', '202', 'RebuildStarted'],
@@ -167,6 +168,11 @@ describe('OpenAPI', () => {
   ] as const)('%s %s answers %s with %s', (method, path, status, schema) => {
     const response = doc.paths[path]?.[method]?.responses[status] as { content?: Record<string, unknown> };
     expect(response?.content?.['application/json']).toEqual({ schema: { $ref: `#/components/schemas/${schema}` } });
+  });
+
+  it('describes GET /api/timeline/events as an event stream', () => {
+    const ok = doc.paths['/api/timeline/events']?.get?.responses['200'] as { content?: Record<string, unknown> };
+    expect(Object.keys(ok.content ?? {})).toEqual(['text/event-stream']);
   });
 
   it('describes GET /metrics as Prometheus text', () => {
@@ -188,7 +194,22 @@ describe('OpenAPI', () => {
         const { name, in: where, required } = p as { name: string; in: string; required?: boolean };
         return `${where}:${name}${required ? '!' : ''}`;
       });
-    expect(names('/api/events/{id}', 'get')).toEqual(['path:id!', 'query:asOf', 'query:minPosition']);
+    expect(names('/api/events/{id}', 'get')).toEqual([
+      'path:id!',
+      'query:asOf',
+      'query:minPosition',
+      'header:X-Min-Position',
+    ]);
+    expect(names('/api/changes', 'get')).toEqual([
+      'query:after',
+      'query:limit',
+      'query:minPosition',
+      'header:X-Min-Position',
+    ]);
+    expect(names('/api/timeline/events', 'get')).toEqual(
+      expect.arrayContaining(['query:actor', 'query:q', 'query:after', 'header:Last-Event-ID']),
+    );
+    expect(names('/api/timeline/events', 'get')).not.toContain('query:asOf');
     expect(names('/api/timeline', 'get')).toEqual(
       expect.arrayContaining(['query:actor', 'query:from', 'query:to', 'query:asOf', 'query:limit', 'query:cursor']),
     );

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Upcaster } from '@libs/event-store';
@@ -7,6 +7,9 @@ import { DiplomacyModule } from '@libs/diplomacy';
 import { loggerParams, PlatformModule, type Runtime } from '@libs/platform';
 import { ProjectionsModule } from '@libs/projections';
 import { AdminController } from './admin/admin.controller';
+import { ChangesController } from './changes/changes.controller';
+import { LiveStreams } from './live/live-streams';
+import { TimelineEventsController } from './live/timeline-events.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { HistoryController } from './events/history.controller';
@@ -14,6 +17,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { Authenticator } from './http/authenticator';
 import { ErrorFilter } from './http/error.filter';
+import { MinPositionHeader } from './http/min-position-header';
 import { PositionCachedReads } from './http/position-etag';
 import { createValidationPipe } from './http/validation';
 import { METRICS } from './observability/metrics';
@@ -54,14 +58,18 @@ export class AppModule {
         HistoryController,
         TemporalController,
         TimelineController,
+        TimelineEventsController,
+        ChangesController,
         ProjectionsController,
         MetricsController,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: MinPositionHeader },
         SeedOnStart,
         Authenticator,
+        LiveStreams,
         PositionCachedReads,
       ],
     };

@@ -41,7 +41,24 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'admin',
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  return withOutageAnswers(SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorBodySchema] }));
+  const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorBodySchema] });
+  return withMinPositionHeader(withOutageAnswers(document));
+}
+
+/** X-Min-Position is accepted wherever minPosition is (apps/api/src/http/min-position-header.ts). */
+function withMinPositionHeader(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    const parameters = item.get?.parameters;
+    if (!parameters?.some((p) => 'name' in p && p.name === 'minPosition' && p.in === 'query')) continue;
+    parameters.push({
+      name: 'X-Min-Position',
+      in: 'header',
+      required: false,
+      description: 'The same as minPosition, as a header; the query parameter wins when both are sent',
+      schema: { type: 'integer', minimum: 1 },
+    });
+  }
+  return document;
 }
 
 /** Every operation may answer 503 while PostgreSQL is down (health documents its own 503). */

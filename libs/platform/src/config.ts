@@ -125,6 +125,13 @@ class Environment {
   MIN_POSITION_WAIT_MS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'LIVE_STREAMS_MAX must be a whole number of streams' })
+  @Min(0, { message: 'LIVE_STREAMS_MAX must be between 0 and 10000' })
+  @Max(10_000, { message: 'LIVE_STREAMS_MAX must be between 0 and 10000' })
+  LIVE_STREAMS_MAX?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -160,6 +167,8 @@ export interface AppConfig {
   readDatabaseUrls: string[];
   /** How long a read with minPosition waits for a projection to reach it before answering 503. */
   minPositionWaitMs: number;
+  /** Server-Sent Events streams (GET /api/timeline/events) one API process keeps open at once; more get a 503. */
+  liveStreamsMax: number;
 }
 
 export class ConfigError extends Error {
@@ -199,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     workerPoolMax: parsed.WORKER_POOL_MAX ?? 12,
     readDatabaseUrls: parsed.READ_DATABASE_URL?.split(',') ?? [],
     minPositionWaitMs: parsed.MIN_POSITION_WAIT_MS ?? 2000,
+    liveStreamsMax: parsed.LIVE_STREAMS_MAX ?? 200,
   });
 }
 

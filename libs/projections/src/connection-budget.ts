@@ -13,6 +13,8 @@ export const CONNECTIONS = Object.freeze({
   spare: 1,
   /** An API process that serves requests keeps at least this many free for them. */
   requests: 2,
+  /** An API process's live streams (GET /api/timeline/events) share one LISTEN connection while any is open. */
+  liveListen: 1,
 });
 
 const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
@@ -24,7 +26,7 @@ export type ProcessRole = 'api' | 'worker';
 /** The smallest pool a process of `role` can run on. Every process can run a rebuild (cron, admin route, CLI). */
 export function minimumPool(role: ProcessRole, runsProjector: boolean, projections: number): number {
   const projector = runsProjector ? projections * PINNED_PER_PROJECTION : 0;
-  const requests = role === 'api' ? CONNECTIONS.requests : 0;
+  const requests = role === 'api' ? CONNECTIONS.requests + CONNECTIONS.liveListen : 0;
   return projector + REBUILD_CONNECTIONS + CONNECTIONS.spare + requests;
 }
 
@@ -40,6 +42,7 @@ export function assertConnectionBudget(config: Readonly<AppConfig>, role: Proces
     `${REBUILD_CONNECTIONS} for a rebuild`,
     `${CONNECTIONS.spare} spare`,
     role === 'api' ? `${CONNECTIONS.requests} for requests` : '',
+    role === 'api' ? `${CONNECTIONS.liveListen} for the live streams' LISTEN` : '',
   ].filter(Boolean);
   throw new ConfigError([
     `${variable} is ${size}, but this ${role} process needs at least ${needed} connections (${parts.join(', ')})`,

@@ -7,14 +7,15 @@ import { assertConnectionBudget, connectionBudget, minimumPool } from './connect
 describe('connection budget', () => {
   it('counts what each kind of process pins', () => {
     expect(minimumPool('worker', true, 2)).toBe(9); // 3 × 2 projections + 2 rebuild + 1 spare
-    expect(minimumPool('api', true, 2)).toBe(11); // the single-process default: the worker's 9 + 2 for requests
-    expect(minimumPool('api', false, 2)).toBe(5); // an API beside workers: a rebuild, a spare, requests
+    // The single-process default: the worker's 9 + 2 for requests + the live streams' LISTEN.
+    expect(minimumPool('api', true, 2)).toBe(12);
+    expect(minimumPool('api', false, 2)).toBe(6); // an API beside workers: a rebuild, a spare, requests, LISTEN
   });
 
   it.each([
     [{ WORKER_POOL_MAX: '8' }, 'worker', 'WORKER_POOL_MAX is 8, but this worker process needs at least 9'],
-    [{ DB_POOL_MAX: '10' }, 'api', 'DB_POOL_MAX is 10, but this api process needs at least 11'],
-    [{ DB_POOL_MAX: '4', RUN_PROJECTOR: 'false' }, 'api', 'DB_POOL_MAX is 4, but this api process needs at least 5'],
+    [{ DB_POOL_MAX: '11' }, 'api', 'DB_POOL_MAX is 11, but this api process needs at least 12'],
+    [{ DB_POOL_MAX: '5', RUN_PROJECTOR: 'false' }, 'api', 'DB_POOL_MAX is 5, but this api process needs at least 6'],
   ] as const)('refuses %j for a %s, naming the variable and the need', (env, role, message) => {
     const config = loadConfig(env);
     expect(() => assertConnectionBudget(config, role, 2)).toThrow(ConfigError);
@@ -23,8 +24,8 @@ describe('connection budget', () => {
 
   it.each([
     [{ WORKER_POOL_MAX: '9' }, 'worker'],
-    [{ DB_POOL_MAX: '11' }, 'api'],
-    [{ DB_POOL_MAX: '5', RUN_PROJECTOR: 'false' }, 'api'],
+    [{ DB_POOL_MAX: '12' }, 'api'],
+    [{ DB_POOL_MAX: '6', RUN_PROJECTOR: 'false' }, 'api'],
     [{}, 'api'],
     [{}, 'worker'],
   ] as const)('accepts %j for a %s (the defaults too)', (env, role) => {

@@ -27,3 +27,5 @@ export * from './connection-budget';
 export * from './read-side/read-database';
 export * from './read-side/read-side.errors';
 export * from './read-side/replica-status';
+export * from './live/checkpoint-watch';
+export * from './live/timeline-changes';

@@ -7,6 +7,7 @@ import { ProjectionStatusService } from './projection-status';
 import { ProjectorService } from './projector.service';
 import { GetActorsHandler } from './queries/actors.query';
 import { ReadDatabase } from './read-side/read-database';
+import { CheckpointWatch } from './live/checkpoint-watch';
 import { ReplicaStatusService } from './read-side/replica-status';
 import { GetEventHandler } from './queries/event.query';
 import { GetTimelineHandler } from './queries/timeline.handler';
@@ -47,6 +48,7 @@ export class ProjectionsModule {
         ProjectionStatusService,
         ReadDatabase,
         ReplicaStatusService,
+        CheckpointWatch,
         GetTimelineHandler,
         CountTimelineHandler,
         AssertActorKnownHandler,
@@ -55,7 +57,15 @@ export class ProjectionsModule {
         GetActorsHandler,
         ...background,
       ],
-      exports: [RebuildService, ProjectionStatusService, ReadDatabase, ReplicaStatusService, PROJECTIONS, CqrsModule],
+      exports: [
+        RebuildService,
+        ProjectionStatusService,
+        ReadDatabase,
+        ReplicaStatusService,
+        CheckpointWatch,
+        PROJECTIONS,
+        CqrsModule,
+      ],
     };
   }
 }

@@ -106,11 +106,11 @@ function recordForm({ onRecorded, onRefused }) {
     if (body.location === null) delete body.location;
     submit.disabled = true;
     try {
-      const { id } = await api.recordEvent(adminSession.token(), body, key);
+      const { id, position } = await api.recordEvent(adminSession.token(), body, key);
       key = newIdempotencyKey();
       clearForNext(form, sourceId);
       progress.say('Recorded. Waiting for the timeline to show it…');
-      const outcome = await onRecorded(id);
+      const outcome = await onRecorded(id, position);
       progress.say(outcome);
       // The panel stays open for the next event from the same source: start it at the first field.
       form.querySelector('input')?.focus();
@@ -126,7 +126,7 @@ function recordForm({ onRecorded, onRefused }) {
 
 /**
  * The admin dialog: the token prompt, then "register a source" and "record an event".
- * `onRecorded(id)` waits for the projection and answers a sentence for the admin.
+ * `onRecorded(id, position)` waits for the projection and answers a sentence for the admin.
  */
 export function createAdminPanel(dialog, { onRecorded, onSourceRegistered, onArticleRecorded }) {
   let refusal = null;

@@ -51,7 +51,9 @@ export const api = {
   timeline: (params) => call('GET', '/api/timeline', { query: params }),
   stats: (params) => call('GET', '/api/timeline/stats', { query: params }),
   actors: () => call('GET', '/api/actors', { query: { limit: 1000 } }),
-  event: (id, asOf) => call('GET', `/api/events/${encodeURIComponent(id)}`, { query: { asOf } }),
+  /** `asOf`: the item as it stood then. `minPosition` (a write's position): answer once the timeline shows it. */
+  event: (id, { asOf, minPosition } = {}) =>
+    call('GET', `/api/events/${encodeURIComponent(id)}`, { query: { asOf, minPosition } }),
   history: (id) => call('GET', `/api/events/${encodeURIComponent(id)}/history`),
   /** Who a token acts as (any role): the way to check a token and to show who is signed in. */
   whoami: (token) => call('GET', '/api/admin/whoami', { token }),

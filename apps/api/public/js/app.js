@@ -1,13 +1,14 @@
-/* global window, history, location, URLSearchParams, clearTimeout */
+/* global window, document, history, location, URLSearchParams, clearTimeout */
 import { createAdminPanel } from './admin-panel.js';
 import { api, poll } from './api.js';
 import { isArabic } from './bidi.js';
 import { createDetailView } from './detail-view.js';
 import { byId, clear, h, manageDialog } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
-import { CAMEO_ROOTS, COMMON_CAMEO_CODES, countryName, flag, instantLabel } from './format.js';
+import { CAMEO_ROOTS, COMMON_CAMEO_CODES, countryName, flag, instantLabel, machineDate } from './format.js';
 import { fillFilterForm, paramsFromForm, paramsFromSearch, sameParams, searchFromParams } from './filters.js';
 import { createHistogram } from './histogram.js';
+import { createLiveUpdates } from './live-updates.js';
 import { createTimelineView } from './timeline-view.js';
 import { createWindowedList } from './windowed-list.js';
 
@@ -34,9 +35,8 @@ const detail = createDetailView(byId('detail'), {
   isHistorical: () => Boolean(params.asOf),
   asOf: () => params.asOf ?? null,
   onCorrected: async (item, result) => {
-    const next = await waitForProjection(item.id, (found) =>
-      found && found.version >= result.version ? found : undefined,
-    );
+    ownWrites.add(result.position);
+    const next = await shownAt(item.id, result.position);
     await loadTimeline();
     return next;
   },
@@ -47,16 +47,18 @@ const detail = createDetailView(byId('detail'), {
       if (last?.type === 'DiplomaticEventRetracted') return found ? undefined : null;
       return found && found.version >= last.version ? found : undefined;
     }),
-  onRetracted: async (item) => {
-    await waitForProjection(item.id, (found) => (found ? undefined : true));
+  onRetracted: async (item, result) => {
+    ownWrites.add(result.position);
+    await reached(result.position);
     await loadTimeline();
     return null;
   },
 });
 const admin = createAdminPanel(byId('admin'), {
   // The panel stays open for the next event; the new card is marked on the timeline behind it.
-  onRecorded: async (id) => {
-    const found = await waitForProjection(id, (item) => item);
+  onRecorded: async (id, position) => {
+    ownWrites.add(position);
+    const found = await shownAt(id, position);
     if (!found) return 'Recorded, but the timeline has not caught up yet. Reload the page in a moment.';
     await loadTimeline();
     const card = timeline.find(id);
@@ -68,13 +70,70 @@ const admin = createAdminPanel(byId('admin'), {
   },
   onSourceRegistered: (id, title) => rememberSource(id, title),
   // An article's proposals are reviewed one after another: the timeline updates behind the open panel.
-  // `shows(item)`: what the timeline must show first (an attached source, not just the item).
-  onArticleRecorded: async (id, shows = () => true) => {
-    const found = await waitForProjection(id, (item) => (item && shows(item) ? item : undefined));
+  // `position`: the decision's, after the recorded event (or the attached source) in the log.
+  onArticleRecorded: async (id, position) => {
+    const found = await shownAt(id, position);
     await loadTimeline();
     return found ? `On the timeline: “${found.title}”.` : 'Recorded; the timeline has not caught up yet.';
   },
 });
+
+const live = createLiveUpdates({ onChange: showChange });
+let reloadSoon = null;
+/** Positions this page wrote: it shows those itself (and focuses them), so the live stream leaves them alone. */
+const ownWrites = new Set();
+
+/**
+ * After the page's own write: the item once the timeline shows that write (the server holds the request until
+ * then, up to MIN_POSITION_WAIT_MS, and answers 503 if it could not: asked again twice), null once it is
+ * retracted, undefined if the timeline has not caught up in that time.
+ */
+async function shownAt(id, position, attempts = 3) {
+  try {
+    return await api.event(id, { minPosition: position });
+  } catch (error) {
+    if (error.status === 503 && attempts > 1) return shownAt(id, position, attempts - 1);
+    return error.status === 410 ? null : undefined;
+  }
+}
+
+/** The same wait for a write that leaves nothing to show (a retraction): true once the timeline has it. */
+async function reached(position, attempts = 3) {
+  try {
+    await api.timeline({ limit: 1, minPosition: position });
+    return true;
+  } catch (error) {
+    return error.status === 503 && attempts > 1 ? reached(position, attempts - 1) : false;
+  }
+}
+
+/** Someone's change, live: cards are redrawn or taken off in place; a new item reloads the view (in order). */
+function showChange({ type, id, item, matchesFilter, position }) {
+  if (ownWrites.delete(position)) return;
+  const shown = timeline.find(id);
+  if (type === 'retracted' || !matchesFilter) {
+    if (shown) announce(type === 'retracted' ? `Retracted: “${item?.title ?? id}”.` : `Changed: “${item.title}”.`);
+    timeline.remove(id);
+  } else if ((type === 'corrected' || type === 'attached') && shown) {
+    // A new date moves the item: reload to put it in its place; otherwise redraw the card where it is.
+    if (shown.querySelector('time')?.getAttribute('datetime') !== machineDate(item.date)) reloadShowing(id);
+    else timeline.replace(item);
+    announce(`${type === 'attached' ? 'Another source' : 'Corrected'}: “${item.title}”.`);
+  } else if (type === 'recorded' && !shown) reloadShowing(id, `New: “${item.title}”.`);
+}
+
+/** One reload for a burst of changes; the changed card is marked as new once it is there. */
+function reloadShowing(id, message) {
+  clearTimeout(reloadSoon);
+  reloadSoon = setTimeout(async () => {
+    // Whoever was reading a card keeps it in focus across the reload.
+    const focused = document.activeElement?.closest('article[data-id]')?.dataset.id;
+    await loadTimeline();
+    if (focused) timeline.find(focused)?.querySelector('.card-open')?.focus();
+    timeline.find(id)?.classList.add('is-new');
+    if (message) announce(message);
+  }, 250);
+}
 
 /**
  * Read models follow the log asynchronously: ask the timeline, within the item's own dates, until
@@ -222,7 +281,7 @@ async function loadTimeline({ step = 'reset', focusFirst = false } = {}) {
   }
 }
 
-/** A new view: into the URL (so it can be shared and the Back button works), into the form, then loaded. */
+/** A new view: into the URL (so it can be shared and the Back button works), into the form, then loaded (the promise). */
 function apply(next, { push = true, keepJump = false } = {}) {
   const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v));
   if (push && sameParams(clean, params)) return;
@@ -233,8 +292,9 @@ function apply(next, { push = true, keepJump = false } = {}) {
   byId('more-filters').open ||= ['type', 'status', 'from', 'to', 'asOf'].some((k) => params[k]);
   showAsOf();
   updateExportLinks();
+  live.follow(params);
   void histogram.update(params);
-  void loadTimeline({ focusFirst: keepJump });
+  return loadTimeline({ focusFirst: keepJump });
 }
 
 /** The exports carry the filters on screen; the calendar link subscribes (webcal://) rather than downloads. */
@@ -248,11 +308,13 @@ function updateExportLinks() {
 }
 
 /** /?event=<id> opens that event's detail: links to one item can be shared. */
-async function openLinkedEvent(id) {
+async function openLinkedEvent(id, timelineLoaded) {
   if (!id) return;
   try {
-    detail.open(await api.event(id, params.asOf));
+    detail.open(await api.event(id, { asOf: params.asOf }));
   } catch (error) {
+    // After the timeline's own status line, which would otherwise replace this one.
+    await timelineLoaded;
     announce(error.status === 404 ? 'The linked event does not exist.' : error.message);
   }
 }
@@ -335,8 +397,8 @@ function init() {
   const linkedEvent = new URLSearchParams(location.search).get('event');
   history.replaceState(null, '', `${location.pathname}${searchFromParams(params)}`);
   void loadActors();
-  apply(params, { push: false });
-  void openLinkedEvent(linkedEvent);
+  const loaded = apply(params, { push: false });
+  void openLinkedEvent(linkedEvent, loaded);
 }
 
 init();

@@ -33,7 +33,7 @@ function markedText(text, mentions, language) {
 }
 
 /**
- * "Add article": paste a text, then review what Annals proposes beside it. `onRecorded(eventId)` waits for the
+ * "Add article": paste a text, then review what Annals proposes beside it. `onRecorded(eventId, position)` waits for the
  * timeline to show an accepted event and answers a sentence.
  */
 export function createArticleView({ token, onRecorded, onRefused }) {
@@ -98,8 +98,8 @@ export function createArticleView({ token, onRecorded, onRefused }) {
             count();
             nextAfter(card);
             if (result.decision === 'dismissed') return 'Dismissed.';
-            const attachedHere = (item) => item.sources.some((source) => source.sourceId === sourceId);
-            const shown = await onRecorded(result.eventId, result.decision === 'attached' ? attachedHere : undefined);
+            // The decision's position: once the timeline has it, it shows the event and any attached source.
+            const shown = await onRecorded(result.eventId, result.position);
             return result.decision === 'attached' ? `Attached as another source. ${shown}` : shown;
           },
         }),

@@ -118,6 +118,16 @@ export function createTimelineView(container, { onOpen }) {
     find(id) {
       return container.querySelector(`article[data-id="${CSS.escape(id)}"]`);
     },
+    /** Live updates: a shown card redrawn from a newer version of its item, in place; false if not shown. */
+    replace(item) {
+      const shown = this.find(item.id)?.closest('li');
+      if (shown) shown.replaceWith(card(item, onOpen));
+      return Boolean(shown);
+    },
+    /** Live updates: a shown card taken off (retracted, or no longer matching the filters). */
+    remove(id) {
+      this.find(id)?.closest('li')?.remove();
+    },
     cards() {
       return container.querySelectorAll('article.card');
     },

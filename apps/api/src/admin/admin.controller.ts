@@ -46,10 +46,10 @@ export class AdminController {
   ) {
     const idempotencyKey = checkKey(key);
     const id = newId('source', idempotencyKey);
-    const { id: sourceId } = await this.commands.execute(
+    const { id: sourceId, position } = await this.commands.execute(
       new RegisterSourceCommand(id, body, commandMeta(request, idempotencyKey)),
     );
-    return { id: sourceId };
+    return { id: sourceId, position };
   }
 
   @Post('events')

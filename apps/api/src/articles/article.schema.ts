@@ -65,6 +65,14 @@ export class ArticleSubmittedSchema {
 
   @ApiProperty({ type: () => [ProposalSchema] })
   proposals!: ProposalSchema[];
+
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'The log position of the SourceRegistered event of the source: pass it as minPosition (or X-Min-Position) to read this write',
+    example: 42,
+  })
+  position!: number;
 }
 
 @ApiSchema({ name: 'ProposalDecision', description: "An editor's decision, stored as an event of the source." })
@@ -95,6 +103,14 @@ export class ProposalDecisionSchema {
 
   @ApiPropertyOptional({ description: 'Attached: {start, end} of the quote in the article', ...OBJECT })
   offsets?: Record<string, unknown>;
+
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'The log position of the decision event (after the recorded event, when accepted): pass it as minPosition (or X-Min-Position) to read this write',
+    example: 42,
+  })
+  position!: number;
 }
 
 @ApiSchema({ name: 'Article', description: 'An article, its proposals (current extractor) and every decision taken.' })
@@ -129,4 +145,12 @@ export class ArticleRedactedSchema {
 
   @ApiProperty({ enum: [true] })
   redacted!: boolean;
+
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'The log position of the SourceTextRedacted event: pass it as minPosition (or X-Min-Position) to read this write',
+    example: 42,
+  })
+  position!: number;
 }

@@ -99,7 +99,8 @@ export class ArticlesController {
     const { proposals } = extractor(await this.reader.input(source, body.text));
     const duplicates = await likelyDuplicates(this.store.pool, proposals);
     const shown = proposals.map((p) => ({ ...p, likelyDuplicates: duplicates.get(p.id) ?? [] }));
-    return { sourceId, extractorVersion: version, proposals: shown };
+    const [registered] = await this.store.readStream(sourceStream(sourceId), 1, 1);
+    return { sourceId, extractorVersion: version, proposals: shown, position: registered.position };
   }
 
   @Get(':sourceId')
@@ -165,8 +166,9 @@ export class ArticlesController {
     };
     await this.refuseIfDecidedOtherwise(sourceId, decision);
     await this.commands.execute(new RecordEventCommand(eventId, input, meta));
-    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
-    return { ...decision.data, decision: 'accepted' };
+    // The decision comes after the recorded event in the log: reading at its position sees both.
+    const { position } = await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'accepted', position };
   }
 
   @Post(':sourceId/proposals/:proposalId/dismiss')
@@ -189,8 +191,8 @@ export class ArticlesController {
       type: 'ProposalDismissed' as const,
       data: { sourceId, proposalId, extractorVersion, reason: body.reason },
     };
-    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
-    return { ...decision.data, decision: 'dismissed' };
+    const { position } = await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'dismissed', position };
   }
 
   @Post(':sourceId/proposals/:proposalId/attach')
@@ -226,8 +228,8 @@ export class ArticlesController {
       type: 'EventSourceAttached' as const,
       data: { sourceId, proposalId, extractorVersion, eventId: body.eventId, quote, offsets: { start, end } },
     };
-    await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
-    return { ...decision.data, decision: 'attached' };
+    const { position } = await this.commands.execute(new DecideProposalCommand(decision, commandMeta(request)));
+    return { ...decision.data, decision: 'attached', position };
   }
 
   @Post(':sourceId/redaction')
@@ -248,7 +250,7 @@ export class ArticlesController {
     const result = await this.commands.execute(
       new RedactSourceTextCommand(sourceId, body.reason, commandMeta(request)),
     );
-    return { sourceId, textSha256: result.textSha256, redacted: true };
+    return { sourceId, textSha256: result.textSha256, redacted: true, position: result.position };
   }
 
   /** Checked before the event is recorded, so a dismissed proposal never reaches the timeline. */

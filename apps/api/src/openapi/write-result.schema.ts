@@ -5,6 +5,14 @@ import type { WriteResult } from '@libs/diplomacy';
 export class SourceRegisteredSchema {
   @ApiProperty({ format: 'uuid', description: 'The new source id (derived from Idempotency-Key when one is sent)' })
   id!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'The log position of the SourceRegistered event: pass it as minPosition (or X-Min-Position) to read this write',
+    example: 42,
+  })
+  position!: number;
 }
 
 @ApiSchema({ name: 'WriteResult', description: 'Where the write landed in the event log.' })

@@ -13,12 +13,20 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
     const stream = sourceStream(decision.data.sourceId);
     const history = await this.store.readStream(stream);
     const events = decideProposal(history, decision);
-    if (events.length === 0) return { decision, recorded: false };
-    await this.store.append(
+    if (events.length === 0) {
+      // The same decision again (a retry): answer where the first one landed.
+      const earlier = history.find((e) => e.type === decision.type && sameProposal(e.data, decision.data.proposalId));
+      return { decision, recorded: false, position: (earlier ?? history[history.length - 1]).position };
+    }
+    const { positions } = await this.store.append(
       stream,
       history.length,
       events.map((e) => ({ ...e, metadata: eventMetadata(meta) })),
     );
-    return { decision, recorded: true };
+    return { decision, recorded: true, position: positions[0] };
   }
+}
+
+function sameProposal(data: unknown, proposalId: string): boolean {
+  return (data as { proposalId?: string } | null)?.proposalId === proposalId;
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PostgresEventStore } from '@libs/event-store';
+import { PostgresEventStore, type StoredEvent } from '@libs/event-store';
 import { InvalidDiplomaticEventError, SourceNotFoundError } from '../diplomacy.errors';
 import { eventMetadata } from '../command-meta';
 import { sourceStream } from '../streams';
@@ -22,12 +22,14 @@ export class RedactSourceTextHandler implements ICommandHandler<RedactSourceText
     if (typeof reason !== 'string' || reason.trim() === '')
       throw new InvalidDiplomaticEventError({ reason: 'must not be empty' });
     const textSha256 = registered.textSha256;
-    const done = history.some((e) => e.type === 'SourceTextRedacted');
+    const done = (history as unknown as StoredEvent[]).find((e) => e.type === 'SourceTextRedacted');
+    let position = done?.position;
     if (!done) {
       const event: SourceTextRedacted = { type: 'SourceTextRedacted', data: { sourceId, textSha256, reason } };
-      await this.store.append(stream, history.length, [{ ...event, metadata: eventMetadata(meta) }]);
+      const appended = await this.store.append(stream, history.length, [{ ...event, metadata: eventMetadata(meta) }]);
+      position = appended.positions[0];
     }
     await this.store.pool.query('DELETE FROM source_texts WHERE sha256 = $1', [textSha256]);
-    return { sourceId, textSha256, recorded: !done };
+    return { sourceId, textSha256, recorded: !done, position: position as number };
   }
 }

@@ -46,6 +46,15 @@ const CUES: readonly Cue[] = [
     'going to',
     'upcoming',
     'intends to',
+    'until',
+    'expect',
+    'expects',
+    'anticipate',
+    'anticipates',
+    'forecast',
+    'forecasts',
+    'predict',
+    'predicts',
     'would be held',
     'سوف',
     'من المقرر',
@@ -164,8 +173,17 @@ function crossesSentence(tokens: readonly Token[], from: number, to: number, tex
   return a !== undefined && b !== undefined && SENTENCE_BREAK.test(text.slice(a.end, b.start));
 }
 
+/** "Until Thursday, they had …", "not until Tuesday", "up until": looking back, not ahead. */
+function untilLooksBack(tokens: readonly Token[], index: number, text: string): boolean {
+  const previous = tokens[index - 1];
+  // The break's look-ahead needs the capital that opens "Until".
+  const opensSentence = !previous || SENTENCE_BREAK.test(text.slice(previous.end, (tokens[index]?.start ?? 0) + 1));
+  return opensSentence || previous.word === 'up' || previous.word === 'not';
+}
+
 function cueAt(tokens: readonly Token[], index: number, text: string): DirectionChoice | undefined {
   const word = tokens[index]?.word ?? '';
+  if (word === 'until' && untilLooksBack(tokens, index, text)) return undefined;
   if (ARABIC_FUTURE_VERB.test(word) && !NOT_VERBS.test(word))
     return { direction: 'future', cue: tokens[index]?.raw ?? word };
   for (const cue of CUES_BY_LAST_WORD.get(word) ?? []) {

@@ -11,6 +11,7 @@ import { detectLanguage, prefersDayFirst } from './language';
 import type { Extraction, Language, Mention } from './mention.types';
 import { EXTRACT_RULES } from './rules';
 import { withQuarterReference, withTimexMod } from './refine';
+import { withNarrativeReference } from './anaphora';
 import { rewriteSynonyms } from './synonyms';
 import { type Token, tokenize } from './tokens';
 import { isConnector, isKnownWord, mayBeTemporal, mayEnd } from './vocabulary';
@@ -53,7 +54,7 @@ export function extract(text: string, anchor: string, language?: Language): Extr
   };
   const mentions: Mention[] = [];
   for (const [first, end] of runs(search)) mentions.push(...mentionsIn(search, first, end));
-  return { language: lang, mentions: withQuarterReference(mentions) };
+  return { language: lang, mentions: withNarrativeReference(withQuarterReference(mentions, anchor, text)) };
 }
 
 /** Maximal stretches of tokens that may belong to a date expression: [first, end) token indexes. */
@@ -95,7 +96,7 @@ function longestAt(search: Search, first: number, end: number): { mention: Menti
   const { tokens } = search;
   if (tokens[first]?.word === '-') return undefined;
   for (let last = Math.min(end, first + MAX_WORDS) - 1; last >= first; last--) {
-    if (!mayEnd(tokens[last]?.word ?? '')) continue;
+    if (!mayEnd(tokens[last]?.word ?? '') && !endsSpokenNumber(search, last)) continue;
     // Rules recognise a window in either direction; the cue is looked for only once one does.
     const past = readWindow(search, first, last, 'past');
     if (!past) continue;
@@ -121,6 +122,8 @@ interface Choice {
  * season or holiday is read on the other side of the anchor from the cue (or the past default) when it lies
  * less than half as far there ("Nov. 21" written on 2 November is ahead; "June" written in November behind);
  * such a mention keeps the reading it set aside and is marked ambiguous, as is a bare weekday without a cue.
+ * After "since" or "ended" the date stays behind the anchor, as it does, without a cue, when it opens a
+ * sentence before a comma to set the scene ("In January, the board hired …").
  */
 function chooseSide(
   search: Search,
@@ -132,7 +135,11 @@ function chooseSide(
 ): Choice {
   const otherSide: Direction = side === 'past' ? 'future' : 'past';
   const other = readWindow(search, first, last, otherSide);
-  if (!other || (other.start === read.start && other.end === read.end))
+  if (
+    !other ||
+    (other.start === read.start && other.end === read.end) ||
+    (side === 'past' && sinceOrEnded(search, first))
+  )
     return { reading: read, direction: side, others: [] };
   if (isBareWeekday(search, first, last))
     return { reading: read, direction: side, others: cued ? [] : [stripped(other)] };
@@ -140,9 +147,25 @@ function chooseSide(
   // reports the ones behind it): they move ahead only on a cue, and back even against one.
   const quarter = /-[QH]\d$/.test(read.timex);
   const nearer = 2 * distance(other, search.anchor) < distance(read, search.anchor);
-  const flip = nearer && (!quarter || side === 'future');
+  const scene = side === 'past' && !cued && setsTheScene(search, first, last);
+  const flip = nearer && !scene && (!quarter || side === 'future');
   const [reading, rest] = flip ? [other, read] : [read, other];
   return { reading, direction: flip ? otherSide : side, others: flip ? [stripped(rest)] : [] };
+}
+
+/** "since February", "the year ended Jan. 31": the date is behind the writer whatever its distance. */
+const PAST_OPENERS = new Set(['since', 'ended', 'منذ']);
+
+function sinceOrEnded({ tokens }: Search, first: number): boolean {
+  return [tokens[first]?.word, tokens[first - 1]?.word].some((word) => PAST_OPENERS.has(word ?? ''));
+}
+
+/** "In January, …", "Last spring, …": a date that opens a sentence, before a comma, sets a narrative's scene. */
+function setsTheScene({ text, tokens }: Search, first: number, last: number): boolean {
+  const [head, tail] = [tokens[first], tokens[last]];
+  if (!head || !tail || text[tail.end] !== ',') return false;
+  const before = text.slice(Math.max(0, head.start - 4), head.start);
+  return /^\p{Lu}/u.test(head.raw) && /(?:^|[.!?\n])\s*["“'`]*\s*$/.test(before);
 }
 
 function distance({ start, end }: Resolution, anchor: DayNumber): number {
@@ -196,7 +219,10 @@ function mentionOf(search: Search, first: number, last: number, choice: Choice, 
     text: search.text.slice(start, end),
     start,
     end,
-    resolution: { ...withTimexMod(resolution, wordsOf(search, first, last)), direction: choice.direction },
+    resolution: {
+      ...withTimexMod(resolution, rewriteSynonyms(normalize(search.text.slice(start, close))).split(' ')),
+      direction: choice.direction,
+    },
     cue,
   };
   return others.length === 0 ? mention : { ...mention, ambiguous: true, alternatives: others };
@@ -204,6 +230,14 @@ function mentionOf(search: Search, first: number, last: number, choice: Choice, 
 
 function stripped({ start, end, precision, timex }: Reading): Resolution {
   return { start, end, precision, timex };
+}
+
+/**
+ * "nineteen ninety-one", "a year or two": a number word ends an expression after a hyphen or "or", though
+ * "one" and "two" alone never end one.
+ */
+function endsSpokenNumber({ tokens }: Search, last: number): boolean {
+  return ['-', 'or'].includes(tokens[last - 1]?.word ?? '') && /^(?:one|two)$/.test(tokens[last]?.word ?? '');
 }
 
 /** A weekday without a date or a modifier: "on Thursday" could lie on either side of the anchor. */

@@ -8,11 +8,13 @@ import { partOfWeekRule } from '../rules/part-of-week.rule';
 import { presentRule } from '../rules/present.rule';
 import { quarterRule } from '../rules/quarter.rule';
 import { rangeRule } from '../rules/range.rule';
+import { resultsPeriodRule } from '../rules/results-period.rule';
 import type { ReadingRule } from '../rules/rule';
 import { seasonRule } from '../rules/season.rule';
 import { spanRule } from '../rules/span.rule';
 import { weekdayDateRule } from '../rules/weekday-date.rule';
 import { weekdayWeekRule } from '../rules/weekday-week.rule';
+import { weekOfRule } from '../rules/week-of.rule';
 import { weekendRule } from '../rules/weekend.rule';
 
 /**
@@ -24,11 +26,13 @@ export const EXTRACT_RULES: readonly ReadingRule[] = [
   rangeRule,
   ordinalRule,
   weekdayWeekRule,
+  resultsPeriodRule,
   quarterRule,
   seasonRule,
   decadeRule,
   hijriRule,
   holidayRule,
+  weekOfRule,
   weekendRule,
   partOfWeekRule,
   numericDateRule,

@@ -3,7 +3,7 @@ import { spokenYearsAsDigits } from './spoken-years';
 
 /**
  * Spellings rewritten to the one the rules read, on whole words of a normalised reading: colloquial
- * Arabic (بكرة، امبارح), "التالي" for "المقبل", "fortnight", "yr". Rules stay one per family.
+ * Arabic (بكرة، امبارح), "التالي" for "المقبل", "fortnight", "yr", "year-end" for "the end of the year". Rules stay one per family.
  */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['بكرة', 'غدا'],
@@ -26,6 +26,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['fortnight', '2 weeks'],
   ['fortnights', '2 weeks'],
   ['yr', 'year'],
+  ['year-end', 'the end of the year'],
+  ["year's end", 'the end of the year'],
   ['yrs', 'years'],
   ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map(
     (day): readonly [string, string] => [`past ${day}`, `last ${day}`],

@@ -71,6 +71,7 @@ const CONNECTORS = [
   's',
   'one',
   'two',
+  'or',
 ];
 
 /** Further words that rules read ("ago", "قبل", era marks, quarter letters). */
@@ -133,6 +134,11 @@ const WORDS = [
   'السنه',
   'ربع',
   'نصف',
+  'period',
+  'comparable',
+  'corresponding',
+  'quarters',
+  'full',
 ];
 
 type AnyLexicon = ReadonlyMap<string, unknown>;
@@ -176,7 +182,7 @@ export function isKnownWord(word: string): boolean {
 const NEVER_LAST = new Set(
   [
     ...['this', 'that', 'most', 'same', 'from', 'before', 'after', 'first', 'second', 'third', 'early', 'late'],
-    ...['mid', 'middle', 'beginning', 'start', 'recent', 'current', 'latest', 'several', 'some', 'few', 'couple'],
+    ...['mid', 'middle', 'beginning', 'start', 'recent', 'latest', 'several', 'some', 'few', 'couple'],
     ...['قبل', 'بعد', 'مطلع', 'منتصف', 'اواخر', 'اوائل', 'نهايه', 'بدايه', 'وقت', 'هذا', 'هذه', 'بضعه', 'عده'],
   ].map(normalize),
 );

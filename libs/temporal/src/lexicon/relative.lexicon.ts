@@ -70,7 +70,7 @@ export const PERIOD_PARTS = lexicon<PeriodPart>([
 export const VAGUE_UNITS = lexicon<Unit>([
   ['day', ['الأيام', 'days']],
   ['week', ['الأسابيع', 'weeks']],
-  ['month', ['الأشهر', 'الشهور', 'months']],
+  ['month', ['الأشهر', 'الشهور', 'months', 'quarters']],
   ['year', ['السنوات', 'الأعوام', 'السنين', 'years']],
 ]);
 
@@ -81,13 +81,22 @@ export const ARABIC_VAGUE_SIDES = lexicon<Direction>([
 
 export const ENGLISH_VAGUE_SIDES = lexicon<Direction>([
   ['past', ['recent', 'past', 'last', 'past few', 'last few', 'past several', 'last several', 'previous']],
-  ['future', ['coming', 'upcoming', 'next few', 'next several', 'coming few']],
+  ['future', ['coming', 'upcoming', 'next few', 'next several', 'coming few', 'future']],
 ]);
 
-/** Words that stand for a vague span on their own; they resolve like "recent/coming months". */
+/**
+ * Words that stand for a vague span on their own; they resolve like "recent/coming months". "the near term",
+ * "a later date": business news's future ("near-term", "short-term" without "the" are adjectives).
+ */
 export const VAGUE_WORDS = lexicon<Direction>([
   ['past', ['مؤخرا', 'الآونة الأخيرة', 'الفترة الأخيرة', 'الفترة الماضية', 'recently', 'lately', 'of late']],
-  ['future', ['قريبا', 'القريب العاجل', 'المستقبل القريب', 'الفترة المقبلة', 'الفترة القادمة', 'soon', 'near future']],
+  [
+    'future',
+    [
+      ...['قريبا', 'القريب العاجل', 'المستقبل القريب', 'الفترة المقبلة', 'الفترة القادمة', 'soon', 'near future'],
+      ...['the near term', 'the short term', 'a later date'],
+    ],
+  ],
 ]);
 
 /**

@@ -28,7 +28,8 @@ const DUAL_DAY = `(?:${alternation(['يومي'])} )?`;
 
 const DATE_PATTERNS = [
   anchored(`${WEEKDAY_PREFIX}${DAY} ${OF}${MONTH_PAIR}${REST}`),
-  anchored(`${WEEKDAY_PREFIX}${MONTH_PAIR} ${DAY}${REST}`),
+  // "last Oct. 23", "next March 5": English puts the modifier first.
+  anchored(`(?:(?<lead>last|next) )?${WEEKDAY_PREFIX}${MONTH_PAIR} ${DAY}${REST}`),
 ];
 const RANGE_PATTERNS = [
   anchored(`${DUAL_DAY}${DAY}${TO}${LAST_DAY} ${OF}${MONTH_PAIR}${REST}`),
@@ -82,15 +83,17 @@ function withWeekday(date: DayNumber, weekday: number, groups: Groups, context: 
 
 /**
  * Without a year the date is the latest on or before the anchor (past) or the first on or after it (future);
- * "الماضي"/"المقبل" make that strict; "الجاري" takes the anchor's year.
+ * "الماضي"/"المقبل", "last"/"next" make that strict; "الجاري" takes the anchor's year.
  */
-function dateOf({ day, m1 = '', m2, rest }: Groups, context: RuleContext): DayNumber | undefined {
+function dateOf({ day, m1 = '', m2, rest, lead }: Groups, context: RuleContext): DayNumber | undefined {
   const month = monthFromPair(m1, m2);
   const dayOfMonth = Number(day);
   if (dayOfMonth < 1 || dayOfMonth > daysInMonth(2000, month)) reject(`month ${month} has no day ${dayOfMonth}`);
-  const modifier = modifierOf(rest);
+  if (lead !== undefined && rest !== undefined) return undefined;
+  const said = rest ?? lead;
+  const modifier = modifierOf(said);
   const mode =
-    rest === undefined ? context.direction : modifier === 'last' || modifier === 'next' ? modifier : undefined;
+    said === undefined ? context.direction : modifier === 'last' || modifier === 'next' ? modifier : undefined;
   if (mode !== undefined) return nearestDate(month, dayOfMonth, context.anchor, RELATIONS[mode]);
   const year = modifier === 'this' ? fromDayNumber(context.anchor).year : parseYear(rest ?? '', context);
   if (year === undefined) return undefined;

@@ -11,13 +11,14 @@ const HOLIDAY = anchored(
   `(?:(?<mod>${MODS}) )?(?<name>${NAMES})(?: (?:(?:of |من )?(?:عام |year )?(?<year>\\d{4})|(?<armod>${MODS})))?`,
 );
 
-/** Western Easter Sunday (the anonymous Gregorian algorithm). */
+/** Western Easter Sunday (the anonymous Gregorian algorithm: Meeus, Jones, Butcher). */
 function easter(year: number): DayNumber {
   const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((8 * b + 13) / 25)) / 3) + 15) % 30;
-  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const [b, c] = [Math.floor(year / 100), year % 100];
+  const [d, e] = [Math.floor(b / 4), b % 4];
+  const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const l = (32 + 2 * e + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   return toDayNumber(year, month, ((h + l - 7 * m + 114) % 31) + 1);

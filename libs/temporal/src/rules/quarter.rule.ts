@@ -1,5 +1,5 @@
 import { type DayNumber, formatDate, fromDayNumber, monthEnd, monthStart } from '../calendar';
-import { alternation, anchored, lookup, matchGroups } from '../lexicon/lexicon';
+import { type Groups, alternation, anchored, lookup, matchGroups } from '../lexicon/lexicon';
 import { ORDINALS, PART_UNITS } from '../lexicon/periods.lexicon';
 import type { Direction, Resolution } from '../temporal.types';
 import type { Rule, RuleContext } from './rule';
@@ -19,6 +19,8 @@ const PATTERNS = [
   // "the 1988 second quarter", "this year's third quarter"
   anchored(`(?:the )?(?<year>\\d{4}) (?:fiscal )?${ORDINAL} (?:fiscal )?${UNIT}`),
   anchored(`(?<lead>.+?) s (?:fiscal )?${ORDINAL} (?:fiscal )?${UNIT}`),
+  // "the first two quarters of 1990": a half
+  anchored(`(?:the )?(?<pair>first|last) two (?:fiscal )?quarters(?: of| in)?${YEAR_TAIL}`),
 ];
 // "the quarter", "the latest quarter", "الربع الماضي": relative to the anchor's own quarter.
 const RELATIVE = anchored(
@@ -54,7 +56,7 @@ export const quarterRule: Rule = (text, context) => {
   }
   const groups = matchGroups(PATTERNS, text);
   if (!groups) return undefined;
-  const [unit, index] = partOf(groups.unit, groups.ord, groups.q);
+  const [unit, index] = partOf(groups);
   if (index < 1 || index > 12 / MONTHS_PER[unit]) return undefined;
   if (groups.year !== undefined) return partResolution(Number(groups.year), unit, index);
   if (groups.rest !== undefined || groups.lead !== undefined) {
@@ -64,9 +66,13 @@ export const quarterRule: Rule = (text, context) => {
   return partResolution(nearestYear(unit, index, context.anchor, context.direction), unit, index);
 };
 
-function partOf(unit: string | undefined, ord: string | undefined, q: string | undefined): [PartUnit, number] {
+/** "the last half of 1989" is its second half; "the last two quarters" too. */
+function partOf({ unit, ord, q, pair }: Groups): [PartUnit, number] {
+  if (pair !== undefined) return ['H', pair === 'first' ? 1 : 2];
   if (q !== undefined) return [q.includes('h') ? 'H' : 'Q', Number(q.replace(/[qh]/, ''))];
-  return [lookup(PART_UNITS, unit ?? ''), lookup(ORDINALS, ord ?? '')];
+  const part = lookup(PART_UNITS, unit ?? '');
+  const index = lookup(ORDINALS, ord ?? '');
+  return [part, index === -1 ? 12 / MONTHS_PER[part] : index];
 }
 
 /** Without a year: the latest such part that has begun (past) or the first that has not ended (future). */

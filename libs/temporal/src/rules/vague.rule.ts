@@ -10,6 +10,8 @@ const UNIT = `(?<unit>${alternation(VAGUE_UNITS.keys())})`;
 const ARABIC_SPAN = anchored(`${UNIT} (?<side>${alternation(ARABIC_VAGUE_SIDES.keys())})`);
 const ENGLISH_SPAN = anchored(`(?:the )?(?<side>${alternation(ENGLISH_VAGUE_SIDES.keys())}) ${UNIT}`);
 const WORD = anchored(`(?:the )?(?<word>${alternation(VAGUE_WORDS.keys())})`);
+/** "in a year or two", "a week or two ago": a count left open is a vague reference. */
+const ONE_OR_TWO = anchored('(?<in>in )?(?:a|one) (?<unit>day|week|month|year) or two(?<ago> ago)?');
 
 /**
  * The window a vague span is taken to cover, always including the anchor: days ±7 days, weeks ±28 days,
@@ -29,12 +31,19 @@ export function vagueWindow(unit: Unit, side: Direction, anchor: DayNumber): Res
   return side === 'past' ? vagueResolution(edge, anchor, side) : vagueResolution(anchor, edge, side);
 }
 
-/** "في السنوات الأخيرة", "in the coming months", "مؤخراً" (= recent months), "soon" (= coming months). */
+/**
+ * "في السنوات الأخيرة", "in the coming months", "مؤخراً" (= recent months), "soon" (= coming months), "in a
+ * year or two" (= coming years).
+ */
 export const vagueRule: Rule = (text, { anchor }) => {
   const span = matchGroups([ARABIC_SPAN, ENGLISH_SPAN], text);
   if (span?.unit && span.side) {
     const side = ARABIC_VAGUE_SIDES.get(span.side) ?? lookup(ENGLISH_VAGUE_SIDES, span.side);
     return vagueWindow(lookup(VAGUE_UNITS, span.unit), side, anchor);
+  }
+  const open = matchGroups(ONE_OR_TWO, text);
+  if (open?.unit && (open.in === undefined) !== (open.ago === undefined)) {
+    return vagueWindow(open.unit as Unit, open.ago ? 'past' : 'future', anchor);
   }
   const word = matchGroups(WORD, text)?.word;
   return word === undefined ? undefined : vagueWindow('month', lookup(VAGUE_WORDS, word), anchor);
