@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
 
@@ -42,3 +43,9 @@ export function shadowTables(projection: Projection): Tables {
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+
+/** One read model's folder as the module registers it: its projection and the query handlers that read it. */
+export interface ReadModel {
+  readonly projection: Type<Projection>;
+  readonly handlers: readonly Type<unknown>[];
+}

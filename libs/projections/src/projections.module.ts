@@ -1,25 +1,22 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DomainEventsModule } from '@libs/diplomacy';
-import { ActorsProjection } from './actors/actors.projection';
-import { type Projection, PROJECTIONS } from './projection';
+import { type Projection, PROJECTIONS, type ReadModel } from './projection';
+import { ACTORS_READ_MODEL } from './actors/actors.read-model';
+import { TIMELINE_READ_MODEL } from './timeline/timeline.read-model';
 import { ProjectionStatusService } from './projection-status';
 import { ProjectorService } from './projector.service';
-import { GetActorsHandler } from './queries/actors.query';
 import { ReadDatabase } from './read-side/read-database';
 import { CheckpointWatch } from './live/checkpoint-watch';
 import { ReplicaStatusService } from './read-side/replica-status';
-import { GetEventHandler } from './queries/event.query';
-import { GetTimelineHandler } from './queries/timeline.handler';
-import { CountTimelineHandler } from './queries/timeline-count.query';
-import { AssertActorKnownHandler } from './queries/actor-known.query';
-import { GetTimelineStatsHandler } from './queries/timeline-stats.query';
 import { REBUILD_CRON, RebuildScheduler } from './rebuild/rebuild.scheduler';
 import { RebuildService } from './rebuild/rebuild.service';
-import { TimelineProjection } from './timeline/timeline.projection';
 
-/** Every read model the projector follows; the connection budget counts them. */
-export const REGISTERED_PROJECTIONS = [TimelineProjection, ActorsProjection] as const;
+/** Every read model: the one list a new read-model folder is added to (see README.md). */
+export const READ_MODELS: readonly ReadModel[] = [TIMELINE_READ_MODEL, ACTORS_READ_MODEL];
+
+/** Every projection the projector follows; the connection budget counts them. */
+export const REGISTERED_PROJECTIONS = READ_MODELS.map((model) => model.projection);
 
 export interface ProjectionsOptions {
   /** Follow the log and keep the read models current (the worker; the api in the single-process default). */
@@ -49,12 +46,7 @@ export class ProjectionsModule {
         ReadDatabase,
         ReplicaStatusService,
         CheckpointWatch,
-        GetTimelineHandler,
-        CountTimelineHandler,
-        AssertActorKnownHandler,
-        GetTimelineStatsHandler,
-        GetEventHandler,
-        GetActorsHandler,
+        ...READ_MODELS.flatMap((model) => model.handlers),
         ...background,
       ],
       exports: [

@@ -4,6 +4,7 @@ import { createArticleView } from './article-view.js';
 import { adminSession, tokenForm } from './admin-session.js';
 import { clear, field, h, openDialog } from './dom.js';
 import { eventFields } from './event-form.js';
+import { ITEM_TEXT_FIELDS } from './item-fields.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { liveNotice } from './live-notice.js';
 
@@ -102,7 +103,7 @@ function recordForm({ onRecorded, onRefused }) {
     clearFieldErrors(form);
     progress.el.textContent = '';
     const body = { ...facts.read(), source: { sourceId: sourceId.value.trim(), quote: quote.value.trim() } };
-    if (body.summary === null) delete body.summary;
+    for (const { key } of ITEM_TEXT_FIELDS) if (body[key] === null) delete body[key];
     if (body.location === null) delete body.location;
     submit.disabled = true;
     try {

@@ -7,6 +7,7 @@ import { eventFields } from './event-form.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { dateLabel, instantLabel, languageAttributes, parseDay } from './format.js';
 import { historyList } from './history-view.js';
+import { ITEM_TEXT_FIELDS } from './item-fields.js';
 import { liveNotice } from './live-notice.js';
 import { actorList, badges, typeText } from './timeline-view.js';
 
@@ -41,6 +42,7 @@ function facts(item) {
     item.location
       ? row('Where', isolate(item.location.name), item.location.country ? ` · ${item.location.country}` : '')
       : [],
+    textFields(item, 'fact').map(({ key, label }) => row(label, isolate(item[key]))),
     row(
       'Recorded',
       instantLabel(item.recordedAt),
@@ -48,6 +50,9 @@ function facts(item) {
     ),
   );
 }
+
+/** The item's text fields that are set and shown as `show` (see item-fields.js). */
+const textFields = (item, show) => ITEM_TEXT_FIELDS.filter((spec) => spec.show === show && item[spec.key]);
 
 function sources(item) {
   return h(
@@ -276,7 +281,8 @@ export function createDetailView(dialog, { onCorrected, onRetracted, onLatest, i
     append(clear(meta), [h('span', { class: 'card-date' }, dateLabel(item.date)), badges(item)]);
     clear(title).append(isolate(item.title));
     clear(body).append(
-      item.summary ? h('p', { class: 'summary' }, isolate(item.summary)) : null,
+      // Element.append takes nodes, not a list: spread them (a null here used to be written as the text "null").
+      ...textFields(item, 'paragraph').map(({ key }) => h('p', { class: key }, isolate(item[key]))),
       facts(item),
       sources(item),
       historySection,

@@ -1,5 +1,6 @@
 import { field, h, uid } from './dom.js';
 import { STATUS_LABELS } from './format.js';
+import { ITEM_TEXT_FIELDS } from './item-fields.js';
 
 const ROLES = ['initiator', 'target', 'participant'];
 
@@ -178,7 +179,12 @@ export function eventFields(prefix, item) {
   const type = text(`${prefix}type`, item?.type, { list: 'cameo-codes', class: 'code-input', autocomplete: 'off' });
   const status = select(`${prefix}status`, Object.entries(STATUS_LABELS), item?.status ?? 'occurred');
   const title = text(`${prefix}title`, item?.title, { dir: 'auto', autocomplete: 'off' });
-  const summary = area(`${prefix}summary`, item?.summary, { dir: 'auto' });
+  const texts = ITEM_TEXT_FIELDS.map((spec) => ({
+    spec,
+    control: spec.multiline
+      ? area(`${prefix}${spec.key}`, item?.[spec.key], { dir: 'auto' })
+      : text(`${prefix}${spec.key}`, item?.[spec.key], { dir: 'auto', autocomplete: 'off' }),
+  }));
   const actors = actorsEditor(prefix, item?.actors);
   const locationName = text(`${prefix}location.name`, item?.location?.name, { dir: 'auto', autocomplete: 'off' });
   const locationCountry = text(`${prefix}location.country`, item?.location?.country, {
@@ -196,7 +202,7 @@ export function eventFields(prefix, item) {
       field('Status', status),
     ),
     field('Title', title),
-    field('Summary', summary, 'Optional'),
+    ...texts.map(({ spec, control }) => field(spec.label, control, spec.hint)),
     actors.element,
     h(
       'div',
@@ -211,7 +217,7 @@ export function eventFields(prefix, item) {
       type: type.value.trim(),
       status: status.value,
       title: title.value.trim(),
-      summary: summary.value.trim() || null,
+      ...Object.fromEntries(texts.map(({ spec, control }) => [spec.key, control.value.trim() || null])),
       actors: actors.read(),
       location: null,
       date: date.read(),

@@ -1,11 +1,12 @@
 import { isolate } from './bidi.js';
 import { h } from './dom.js';
 import { dateLabel, instantLabel, languageAttributes, STATUS_LABELS } from './format.js';
+import { ITEM_TEXT_FIELDS } from './item-fields.js';
 
 const FIELD_LABELS = {
   type: 'Type',
   title: 'Title',
-  summary: 'Summary',
+  ...Object.fromEntries(ITEM_TEXT_FIELDS.map(({ key, label }) => [key, label])),
   actors: 'Actors',
   location: 'Place',
   date: 'Date',

@@ -1,11 +1,11 @@
-import type { TimelineItem } from '@libs/projections';
+import { ITEM_FIELD_NAMES, ITEM_FIELDS, type TimelineItem } from '@libs/projections';
 import { actorText, firstSource, locationText } from './item-text';
 
 /** A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic, not mojibake). */
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-export const CSV_COLUMNS = [
+export const CSV_COLUMNS: readonly string[] = [
   'id',
   'date_start',
   'date_end',
@@ -15,8 +15,8 @@ export const CSV_COLUMNS = [
   'type',
   'type_label',
   'status',
-  'title',
-  'summary',
+  // The item's fields (title, summary, …) under their column names, from the timeline's one list.
+  ...ITEM_FIELD_NAMES.map((name) => ITEM_FIELDS[name].column),
   'actors',
   'countries',
   'location',
@@ -26,9 +26,9 @@ export const CSV_COLUMNS = [
   'version',
   'recorded_at',
   'updated_at',
-] as const;
+];
 
-type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+type CsvRow = Record<string, string>;
 
 /** RFC 4180: CRLF records, a header row, every cell through csvCell. */
 export function toCsv(items: readonly TimelineItem[]): string {
@@ -61,8 +61,7 @@ function toRow(item: TimelineItem): CsvRow {
     type: item.type,
     type_label: item.typeLabel ?? '',
     status: item.status,
-    title: item.title,
-    summary: item.summary ?? '',
+    ...Object.fromEntries(ITEM_FIELD_NAMES.map((name) => [ITEM_FIELDS[name].column, item[name] ?? ''])),
     actors: item.actors.map(actorText).join('; '),
     countries: item.countries.join('; '),
     location: item.location ? locationText(item.location) : '',

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { ChangeType, TimelineChange } from '@libs/projections';
-import { TimelineItemSchema } from './timeline.schema';
+import { TimelineItemSchema, type ChangeType, type TimelineChange } from '@libs/projections';
 
 const CHANGE_TYPES: ChangeType[] = ['recorded', 'corrected', 'retracted', 'attached'];
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { Direction, Language, Precision, Resolution } from '@libs/temporal';
-import { PRECISIONS } from './timeline.schema';
+import { PRECISIONS } from '@libs/projections';
 
 @ApiSchema({ name: 'TemporalResolution', description: 'The expression, what it was resolved against, and the span.' })
 export class TemporalResolutionSchema implements Resolution {

@@ -24,8 +24,7 @@ import { normalisedKey, PositionCachedReads } from '../http/position-etag';
 import { asOfInstant, toTimelineRequest, type TimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
-import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema } from '../openapi/timeline.schema';
-import { TimelineStatsSchema } from '../openapi/stats.schema';
+import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema, TimelineStatsSchema } from '@libs/projections';
 
 /** The public read side: every answer comes from the read models, never from replaying the log. */
 @ApiTags('Timeline')

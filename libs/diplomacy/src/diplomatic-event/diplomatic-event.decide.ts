@@ -16,7 +16,16 @@ import type {
   DiplomaticEventInput,
 } from './diplomatic-event.types';
 import { isEventDate, resolveEventDate } from './resolve-date';
-import { checkActors, checkLocation, checkStatus, checkText, checkType, LIMITS } from './validate-facts';
+import {
+  checkActors,
+  checkLocation,
+  checkOptionalTexts,
+  checkStatus,
+  checkText,
+  checkType,
+  LIMITS,
+  optionalTexts,
+} from './validate-facts';
 
 /** What the handler looked up for decide: the source's publication date anchors relative dates. */
 export interface DecisionContext {
@@ -34,7 +43,7 @@ export function decideRecord(
   const problems = {
     ...checkType(input.type),
     ...checkText(input.title, 'title', LIMITS.title, true),
-    ...checkText(input.summary, 'summary', LIMITS.summary, false),
+    ...checkOptionalTexts(input),
     ...checkActors(input.actors),
     ...checkLocation(input.location),
     ...checkStatus(input.status),
@@ -50,7 +59,7 @@ export function decideRecord(
         id,
         type: input.type,
         title: input.title,
-        summary: input.summary ?? null,
+        ...optionalTexts(input),
         actors: input.actors.map(({ id: actorId, name, country, role }) => ({ id: actorId, name, country, role })),
         location: input.location ?? null,
         date,
@@ -80,8 +89,7 @@ export function decideCorrect(
   if (changes.type !== undefined) Object.assign(problems, checkType(changes.type, 'changes.type'));
   if (changes.title !== undefined)
     Object.assign(problems, checkText(changes.title, 'changes.title', LIMITS.title, true));
-  if (changes.summary !== undefined)
-    Object.assign(problems, checkText(changes.summary, 'changes.summary', LIMITS.summary, false));
+  Object.assign(problems, checkOptionalTexts(changes, 'changes.'));
   if (changes.actors !== undefined) Object.assign(problems, checkActors(changes.actors, 'changes.actors'));
   if (changes.location !== undefined) Object.assign(problems, checkLocation(changes.location, 'changes.location'));
   if (changes.status !== undefined) Object.assign(problems, checkStatus(changes.status, 'changes.status'));

@@ -42,12 +42,20 @@ export interface SourceRef {
   offsets?: { start: number; end: number };
 }
 
+/**
+ * The optional text facts, null when the source gives none; each has one rule in OPTIONAL_TEXT_RULES
+ * (validate-facts.ts). A record or a correction may leave any of them out, and an event recorded before a fact
+ * existed has none: read an absent one as null.
+ */
+export interface OptionalTextFacts {
+  summary?: string | null;
+}
+
 /** Everything a diplomatic event says, as recorded and as corrected. */
-export interface DiplomaticEventFacts {
+export interface DiplomaticEventFacts extends OptionalTextFacts {
   /** CAMEO code. */
   type: string;
   title: string;
-  summary: string | null;
   actors: Actor[];
   location: Location | null;
   date: EventDate;
@@ -56,10 +64,9 @@ export interface DiplomaticEventFacts {
 }
 
 /** What a client sends to record an event (the date not yet resolved). */
-export interface DiplomaticEventInput {
+export interface DiplomaticEventInput extends OptionalTextFacts {
   type: string;
   title: string;
-  summary?: string | null;
   actors: Actor[];
   location?: Location | null;
   date: DateInput;
@@ -68,10 +75,9 @@ export interface DiplomaticEventInput {
 }
 
 /** What a correction may change; `quote` replaces the source quote. */
-export interface DiplomaticEventChangesInput {
+export interface DiplomaticEventChangesInput extends OptionalTextFacts {
   type?: string;
   title?: string;
-  summary?: string | null;
   actors?: Actor[];
   location?: Location | null;
   date?: DateInput;

@@ -1,5 +1,11 @@
 import { isCameoCode, isCountryCode } from '../taxonomy';
-import { ACTOR_ROLES, EVENT_STATUSES, type Actor, type Location } from './diplomatic-event.types';
+import {
+  ACTOR_ROLES,
+  EVENT_STATUSES,
+  type Actor,
+  type Location,
+  type OptionalTextFacts,
+} from './diplomatic-event.types';
 
 /** Every length limit of the domain's text (characters) and list (items); the HTTP DTOs are composed from these. */
 export const LIMITS = {
@@ -32,6 +38,27 @@ export function checkText(value: unknown, field: string, max: number, required: 
   if (required && value.trim() === '') return { [field]: 'must not be empty' };
   if (value.length > max) return { [field]: `must be at most ${max} characters (got ${value.length})` };
   return {};
+}
+
+/** The rule of each optional text fact: a record or a correction that gives one is checked with it. */
+export const OPTIONAL_TEXT_RULES: { [K in keyof OptionalTextFacts]-?: (value: unknown, field: string) => Problems } = {
+  summary: (value, field) => checkText(value, field, LIMITS.summary, false),
+};
+const OPTIONAL_TEXT_KEYS = Object.keys(OPTIONAL_TEXT_RULES) as (keyof OptionalTextFacts)[];
+
+/** Checks the optional text facts `input` gives (absent ones pass); `prefix` is 'changes.' in a correction. */
+export function checkOptionalTexts(input: OptionalTextFacts, prefix = ''): Problems {
+  return Object.assign(
+    {},
+    ...OPTIONAL_TEXT_KEYS.filter((key) => input[key] !== undefined).map((key) =>
+      OPTIONAL_TEXT_RULES[key](input[key], `${prefix}${key}`),
+    ),
+  ) as Problems;
+}
+
+/** The optional text facts of a record, null where not given. */
+export function optionalTexts(input: OptionalTextFacts): Required<OptionalTextFacts> {
+  return Object.fromEntries(OPTIONAL_TEXT_KEYS.map((key) => [key, input[key] ?? null])) as Required<OptionalTextFacts>;
 }
 
 export function checkActors(actors: unknown, field = 'actors'): Problems {

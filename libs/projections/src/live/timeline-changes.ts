@@ -1,8 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { LOG_START, type LogPosition } from '@libs/event-store';
-import { timelineSql } from '../queries/timeline-sql';
-import type { TimelineFilter } from '../queries/timeline.query';
-import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from '../queries/timeline-item';
+import { timelineSql } from '../timeline/timeline-sql';
+import type { TimelineFilter } from '../timeline/timeline.query';
+import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from '../timeline/timeline-item';
 
 export type ChangeType = 'recorded' | 'corrected' | 'retracted' | 'attached';
 

@@ -4,15 +4,14 @@ import {
   type DiplomaticEventFacts,
   type EventDate,
 } from '@libs/diplomacy';
+import { columnsToFields, fieldsToColumns, type ItemFieldColumns } from './timeline-fields';
 
 /** One version of a diplomatic event as the timeline stores it. */
-export interface TimelineRow {
+export interface TimelineRow extends ItemFieldColumns {
   id: string;
   version: number;
   valid_from: string;
   type: string;
-  title: string;
-  summary: string | null;
   actors: DiplomaticEventFacts['actors'];
   actor_ids: string[];
   countries: string[];
@@ -36,8 +35,7 @@ export function toRow(
     version,
     valid_from: validFrom,
     type: facts.type,
-    title: facts.title,
-    summary: facts.summary,
+    ...fieldsToColumns(facts),
     actors: facts.actors,
     actor_ids: facts.actors.map((a) => a.id),
     countries: [...new Set(facts.actors.map((a) => a.country))].sort(),
@@ -53,8 +51,7 @@ export function toRow(
 export function toFacts(row: TimelineRow): DiplomaticEventFacts {
   return {
     type: row.type,
-    title: row.title,
-    summary: row.summary,
+    ...columnsToFields(row),
     actors: row.actors,
     location: row.location,
     date: row.date,

@@ -9,9 +9,10 @@ import type {
 } from '@libs/diplomacy';
 import type { Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
+import { itemFieldDefinitions, itemFieldList } from './timeline-fields';
 import { searchDocument } from '../search/search-text';
 
-const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, title text, summary text, actors jsonb,
+const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${itemFieldDefinitions()}, actors jsonb,
   actor_ids text[], countries text[], location jsonb, date jsonb, status text, source_id uuid, quote text,
   recorded_at timestamptz, search_title text, search_body text`;
 
@@ -22,9 +23,9 @@ const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ti
  */
 const insertRows = (t: string, byActor: string) => `
 WITH inserted AS (
-INSERT INTO ${t} (id, version, valid_from, type, type_root, title, summary, actors, actor_ids, countries, location,
+INSERT INTO ${t} (id, version, valid_from, type, type_root, ${itemFieldList()}, actors, actor_ids, countries, location,
                   date_start, date_end, date, status, source_id, quote, recorded_at, search)
-SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), r.title, r.summary, r.actors, r.actor_ids, r.countries,
+SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors, r.actor_ids, r.countries,
        r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status, r.source_id, r.quote, r.recorded_at,
        setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
        || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
@@ -145,7 +146,7 @@ export class TimelineProjection implements Projection {
   ): Promise<ActorName[]> {
     const { rows } = await tx.query<TimelineRow>(
       `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL
-       RETURNING id, version, valid_from, type, title, summary, actors, actor_ids, countries, location, date, status,
+       RETURNING id, version, valid_from, type, ${itemFieldList()}, actors, actor_ids, countries, location, date, status,
                  source_id, quote, recorded_at`,
       [data.id, at],
     );
@@ -204,8 +205,8 @@ export class TimelineProjection implements Projection {
       attached: string | null;
       by_actor: string | null;
     }>(`
-      SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, v.title,
-                v.summary, v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at,
+      SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type,
+                ${itemFieldList('v.')}, v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at,
                 v.search)::text), '' ORDER BY v.id, v.version)) FROM ${t.timeline_versions} v) AS versions,
              (SELECT md5(string_agg(md5(s::text), '' ORDER BY s.id)) FROM ${t.timeline_sources} s) AS sources,
              (SELECT md5(string_agg(md5(n::text), '' ORDER BY n.actor_id, n.name))

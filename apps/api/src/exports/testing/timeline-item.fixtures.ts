@@ -1,6 +1,9 @@
-import type { TimelineItem } from '@libs/projections';
+import { ITEM_FIELD_NAMES, type ItemFields, type TimelineItem } from '@libs/projections';
 
 type ItemOverrides = Partial<Omit<TimelineItem, 'date'>> & { date?: Partial<TimelineItem['date']> };
+
+/** Every field of ITEM_FIELDS null (as the API gives an unset one), so adding a field needs no edit here. */
+const unsetFields = Object.fromEntries(ITEM_FIELD_NAMES.map((name) => [name, null])) as unknown as ItemFields;
 
 /** A timeline item as GET /api/timeline gives it; override what a test is about. */
 export function anItem(overrides: ItemOverrides = {}): TimelineItem {
@@ -12,6 +15,7 @@ export function anItem(overrides: ItemOverrides = {}): TimelineItem {
     quadClass: 1,
     goldstein: 1.9,
     plover: 'CONSULT',
+    ...unsetFields,
     title: 'Macron visits Astana',
     summary: 'The French president met his Kazakh counterpart.',
     actors: [

@@ -1,15 +1,14 @@
 import { findCameoCode, type Actor, type EventDate, type Location } from '@libs/diplomacy';
 import type { Snippet } from '../search/snippet';
+import { columnsToFields, itemFieldList, type ItemFieldColumns, type ItemFields } from './timeline-fields';
 
-export interface TimelineItem {
+export interface TimelineItem extends ItemFields {
   id: string;
   type: string;
   typeLabel: string | null;
   quadClass: number | null;
   goldstein: number | null;
   plover: string | null;
-  title: string;
-  summary: string | null;
   actors: Actor[];
   countries: string[];
   location: Location | null;
@@ -37,7 +36,7 @@ export interface TimelineItem {
  * The columns every timeline read selects, joined with the item's source, and the sources attached later (as they
  * are now: an "as of" read shows attachments made after that moment too).
  */
-export const ITEM_COLUMNS = `v.id, v.version, v.type, v.title, v.summary, v.actors, v.countries, v.location, v.date,
+export const ITEM_COLUMNS = `v.id, v.version, v.type, ${itemFieldList('v.')}, v.actors, v.countries, v.location, v.date,
   v.date_start::text AS date_start, v.date_end::text AS date_end, v.status, v.source_id, v.quote, v.recorded_at,
   v.valid_from, v.retracted_at, s.title AS source_title, s.url AS source_url, s.language AS source_language,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('sourceId', a.source_id, 'title', o.title, 'url', o.url,
@@ -46,12 +45,10 @@ export const ITEM_COLUMNS = `v.id, v.version, v.type, v.title, v.summary, v.acto
      FROM timeline_event_sources a LEFT JOIN timeline_sources o ON o.id = a.source_id
     WHERE a.event_id = v.id) AS attached_sources`;
 
-export interface ItemRow {
+export interface ItemRow extends ItemFieldColumns {
   id: string;
   version: number;
   type: string;
-  title: string;
-  summary: string | null;
   actors: Actor[];
   countries: string[];
   location: Location | null;
@@ -79,8 +76,7 @@ export function toItem(row: ItemRow): TimelineItem {
     quadClass: cameo?.quadClass ?? null,
     goldstein: cameo?.goldstein ?? null,
     plover: cameo?.plover?.event ?? null,
-    title: row.title,
-    summary: row.summary,
+    ...columnsToFields(row),
     actors: row.actors,
     countries: row.countries,
     location: row.location,

@@ -5,7 +5,7 @@ import {
   type StatsBucket,
   type StatsGroup,
   type TimelineStats,
-} from '@libs/projections';
+} from './timeline-stats.query';
 
 @ApiSchema({ name: 'StatsBucket' })
 export class StatsBucketSchema implements StatsBucket {

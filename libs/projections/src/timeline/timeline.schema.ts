@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ACTOR_ROLES,
@@ -8,13 +9,11 @@ import {
   type Location,
 } from '@libs/diplomacy';
 import type { Precision } from '@libs/temporal';
-import {
-  EXACT_TOTAL_LIMIT,
-  type ActorSummary,
-  type Snippet,
-  type TimelineItem,
-  type TimelinePage,
-} from '@libs/projections';
+import type { Snippet } from '../search/snippet';
+import { EXACT_TOTAL_LIMIT } from './timeline-count.query';
+import type { TimelineItem } from './timeline-item';
+import { ITEM_FIELD_NAMES, ITEM_FIELDS, type ItemFields } from './timeline-fields';
+import type { TimelinePage } from './timeline.query';
 
 export const PRECISIONS: Precision[] = ['day', 'week', 'month', 'year', 'vague'];
 
@@ -116,8 +115,8 @@ export class SnippetSchema implements Snippet {
   marks!: [number, number][];
 }
 
-@ApiSchema({ name: 'TimelineItem', description: 'One diplomatic event as the timeline shows it (its latest version).' })
-export class TimelineItemSchema implements TimelineItem {
+/** The item's identity and CAMEO facts, then its fields from ITEM_FIELDS: the schema's order is the item's. */
+class TimelineItemHead {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -135,13 +134,16 @@ export class TimelineItemSchema implements TimelineItem {
 
   @ApiProperty({ type: String, nullable: true, description: 'PLOVER event type' })
   plover!: string | null;
+}
 
-  @ApiProperty()
-  title!: string;
+/** Describes each of ITEM_FIELDS on the class, as ITEM_FIELDS says. */
+function withItemFields<T>(base: Type<T>): Type<T & ItemFields> {
+  for (const name of ITEM_FIELD_NAMES) ApiProperty(ITEM_FIELDS[name].schema)(base.prototype as object, name);
+  return base as Type<T & ItemFields>;
+}
 
-  @ApiProperty({ type: String, nullable: true })
-  summary!: string | null;
-
+@ApiSchema({ name: 'TimelineItem', description: 'One diplomatic event as the timeline shows it (its latest version).' })
+export class TimelineItemSchema extends withItemFields(TimelineItemHead) implements TimelineItem {
   @ApiProperty({ type: () => [ActorSchema], minItems: 1 })
   actors!: ActorSchema[];
 
@@ -198,34 +200,4 @@ export class TimelinePageSchema implements TimelinePage {
     description: `true: \`total\` is counted exactly; false: more than ${EXACT_TOTAL_LIMIT} match and it is the planner's estimate`,
   })
   totalExact!: boolean;
-}
-
-@ApiSchema({ name: 'ActorSummary' })
-export class ActorSummarySchema implements ActorSummary {
-  @ApiProperty({ example: 'emmanuel-macron' })
-  id!: string;
-
-  @ApiProperty({ type: [String], description: 'Every name the actor was recorded under' })
-  names!: string[];
-
-  @ApiProperty({ description: 'ISO 3166-1 alpha-3', example: 'FRA' })
-  country!: string;
-
-  @ApiProperty({ type: [String], description: 'Every country recorded for the actor' })
-  countries!: string[];
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  eventCount!: number;
-
-  @ApiProperty({ format: 'date' })
-  firstDate!: string;
-
-  @ApiProperty({ format: 'date' })
-  lastDate!: string;
-}
-
-@ApiSchema({ name: 'ActorsPage', description: 'Actors, most events first.' })
-export class ActorsPageSchema {
-  @ApiProperty({ type: () => [ActorSummarySchema] })
-  items!: ActorSummarySchema[];
 }
