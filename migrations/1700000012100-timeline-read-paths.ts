@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `from`/`to`: an item overlaps [from, to] when it ends on or after `from`, but the order index starts at
  *   `date_start`, so a window far from the start of the timeline skipped every earlier item (5.9 ms). The query now
  *   reads items starting at most LONG_SPAN_DAYS before `from` by that index, and the few longer ones by this
- *   partial index. The 366 here is LONG_SPAN_DAYS in libs/projections/src/queries/timeline-sql.ts.
+ *   partial index. The 366 here is LONG_SPAN_DAYS in libs/projections/src/timeline/timeline-sql.ts.
  * - `q`: `search` (a tsvector of a few KB) was stored out of line in TOAST, so every matching row cost a second
  *   lookup; `STORAGE MAIN` keeps it in the row, compressed (26 → 8 ms). It applies to rows written from now on:
  *   the next rebuild (`npm run rebuild -- timeline`, or the one the timeline's new code version starts) rewrites
