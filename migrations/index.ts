@@ -6,6 +6,7 @@ import { Credentials1700000004000 } from './1700000004000-credentials';
 import { SourceTexts1700000005000 } from './1700000005000-source-texts';
 import { ActorNamesSearch1700000011000 } from './1700000011000-actor-names-search';
 import { TimelineEventSources1700000012000 } from './1700000012000-timeline-event-sources';
+import { TimelineReadPaths1700000012100 } from './1700000012100-timeline-read-paths';
 import { CheckpointNotify1700000012500 } from './1700000012500-checkpoint-notify';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   SourceTexts1700000005000,
   ActorNamesSearch1700000011000,
   TimelineEventSources1700000012000,
+  TimelineReadPaths1700000012100,
   CheckpointNotify1700000012500,
 ];

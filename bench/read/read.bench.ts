@@ -6,7 +6,8 @@ import { createBenchDatabase } from './support/bench-database';
 import { runChild } from './support/child';
 import { httpPhase, type HttpTimings } from './support/http-phase';
 import { LOAD_BATCH, loadTimeline, type LoadFigures } from './support/load';
-import { renderTables } from './support/report';
+import { keptBenchDatabase } from './support/kept-database';
+import { renderHttpReport, renderTables } from './support/report';
 import { renderJson } from './support/report-json';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -29,6 +30,8 @@ function options(): { events: number; budgetSeconds: number; timings: HttpTiming
 async function main(): Promise<void> {
   const { events, budgetSeconds, timings } = options();
   const startLoad = loadavg()[0];
+  const kept = process.env.BENCH_DATABASE;
+  if (kept) return keptDatabaseRun(kept, events, timings, startLoad);
   const db = await createBenchDatabase(log);
   // Ctrl-C must still drop the database; children get the signal from the terminal themselves.
   process.once('SIGINT', () => void db.close().finally(() => process.exit(130)));
@@ -50,6 +53,21 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * BENCH_DATABASE: the HTTP phase on a database loaded and projected once (see kept-database.ts); the load and
+ * rebuild figures are those of the run that filled it, so this run reports HTTP alone.
+ */
+async function keptDatabaseRun(name: string, events: number, timings: HttpTimings, startLoad: number): Promise<void> {
+  const { db, load, projected } = await keptBenchDatabase(name, events, log);
+  if (load) log(`loaded ${load.events} events in ${load.seconds.toFixed(0)} s`);
+  if (projected) log('projections rebuilt to the head of the log');
+  log('HTTP…');
+  const http = await httpPhase(db.url, timings, log);
+  const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
+  process.stdout.write(`\n${renderHttpReport({ database: db.label, machine, http, timings })}\n`);
+  process.stdout.write(`\n${JSON.stringify({ bench: 'read-http', database: db.label, machine, http })}\n`);
+}
+
 async function loadPhase(url: string, events: number): Promise<LoadFigures> {
   const pool = new Pool({ connectionString: url, max: 2, application_name: 'annals-bench-load' });
   try {
@@ -67,7 +85,9 @@ async function settle(url: string): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 1, application_name: 'annals-bench-read' });
   try {
     const started = performance.now();
-    await pool.query('VACUUM (ANALYZE) timeline_versions, timeline_sources, actor_events, actors');
+    await pool.query(
+      'VACUUM (ANALYZE) timeline_versions, timeline_sources, timeline_live_actors, actor_events, actors',
+    );
     log(`VACUUM (ANALYZE) of the read models: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await pool.end();

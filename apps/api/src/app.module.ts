@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { Authenticator } from './http/authenticator';
 import { ErrorFilter } from './http/error.filter';
 import { MinPositionHeader } from './http/min-position-header';
+import { PositionCachedReads } from './http/position-etag';
 import { createValidationPipe } from './http/validation';
 import { METRICS } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         SeedOnStart,
         Authenticator,
         LiveStreams,
+        PositionCachedReads,
       ],
     };
   }

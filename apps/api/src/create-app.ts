@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +17,7 @@ import { adminRateLimit } from './http/admin-rate-limit';
 import { Authenticator } from './http/authenticator';
 import { refuseControlCharactersInPath } from './http/path-guard';
 import { strictJsonParser } from './http/json-body';
+import { compressOptions, defaultCacheControl, staticCacheHeaders } from './http/http-caching';
 
 /** 1 MiB: a diplomatic event with its quote is a few KiB; anything near this is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -67,9 +69,16 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
     },
   });
   await app.register(fastifyRateLimit, adminRateLimit(runtime, app.get(Authenticator)));
+  await app.register(fastifyCompress, compressOptions);
+  adapter.getInstance().addHook('onSend', defaultCacheControl);
   // The timeline page: a small static bundle served by the api itself (no separate front-end server).
   // Registered directly (not useStaticAssets, whose dynamic import Jest's ESM loader cannot follow).
-  await app.register(fastifyStatic, { root: findProjectFile('apps/api/public'), prefix: '/', index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: findProjectFile('apps/api/public'),
+    prefix: '/',
+    index: ['index.html'],
+    ...staticCacheHeaders,
+  });
   setUpOpenApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

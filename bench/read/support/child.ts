@@ -14,7 +14,10 @@ const STOP_GRACE_MS = 10_000;
  * and an HTTP server does not share an event loop with autocannon. Children inherit `-r register-aliases`.
  */
 function forkChild<I>(script: string, input: I): ChildProcess {
-  const child = fork(resolve(__dirname, '..', script), [], { stdio: ['ignore', 2, 2, 'ipc'] });
+  // BENCH_CPU_PROFILE=<dir>: each child writes a V8 CPU profile there when it exits (where the API's time goes).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const execArgv = profile ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] : process.execArgv;
+  const child = fork(resolve(__dirname, '..', script), [], { stdio: ['ignore', 2, 2, 'ipc'], execArgv });
   const message: ToChild<I> = { kind: 'input', input };
   child.send(message);
   return child;

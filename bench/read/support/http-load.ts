@@ -11,9 +11,25 @@ export interface HttpFigures {
   failures: number;
 }
 
-/** autocannon against one URL: `connections` keep-alive connections, one request in flight on each. */
-export async function hammer(url: string, connections: number, seconds: number): Promise<HttpFigures> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10 });
+/** Requests that differ each time: `next()` gives the path and query of the next request. */
+export interface PathSource {
+  baseUrl: string;
+  next(): string;
+}
+
+/**
+ * autocannon against one URL, or a new path per request: `connections` keep-alive connections, one request in
+ * flight on each.
+ */
+export async function hammer(target: string | PathSource, connections: number, seconds: number): Promise<HttpFigures> {
+  const common = { connections, duration: seconds, pipelining: 1, timeout: 10 };
+  const result = await (typeof target === 'string'
+    ? autocannon({ ...common, url: target })
+    : autocannon({
+        ...common,
+        url: target.baseUrl,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: target.next() }) }],
+      }));
   return {
     connections,
     seconds,
@@ -30,7 +46,8 @@ export async function probe(url: string): Promise<{ body: unknown; items: number
   const response = await fetch(url);
   const text = await response.text();
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  const body: unknown = JSON.parse(text);
+  const json = response.headers.get('content-type')?.startsWith('application/json') ?? false;
+  const body: unknown = json ? JSON.parse(text) : text;
   const items = (body as { items?: unknown[] }).items;
   return { body, items: Array.isArray(items) ? items.length : 0, bytes: Buffer.byteLength(text) };
 }

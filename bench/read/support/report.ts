@@ -149,6 +149,7 @@ function httpTable(http: EndpointFigures[]): string {
     ms(e.cpuMsPerRequest.server),
     ms(e.cpuMsPerRequest.db),
     e.loadAverage.toFixed(1),
+    String(e.loaded.failures + e.single.failures),
   ]);
   const head = [
     'GET',
@@ -164,8 +165,9 @@ function httpTable(http: EndpointFigures[]): string {
     'node CPU ms/req',
     'PG CPU ms/req',
     'loadavg',
+    'failed',
   ];
-  return table([head, ...rows], [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+  return table([head, ...rows], [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]);
 }
 
 function planTable(http: EndpointFigures[]): string {
@@ -183,6 +185,31 @@ function planTable(http: EndpointFigures[]): string {
       : [],
   );
   return table([['filter', 'exec ms', 'rows removed', 'buffers hit/read', 'plan'], ...rows], [1, 2, 3]);
+}
+
+/** The HTTP phase alone (BENCH_DATABASE: load and rebuild were measured when the database was filled). */
+export function renderHttpReport(report: Omit<ReadReport, 'load' | 'rebuild'>): string {
+  const { http, timings } = report;
+  const csv = http.find((e) => e.key === 'csv');
+  const ceiling = http.find((e) => e.key === 'ceilingSmall');
+  const ratios = http
+    .filter((e) => e.label.startsWith('repeated:') && ceiling)
+    .map(
+      (e) => `${e.label}: ${(e.loaded.requestsPerSecond / ceiling!.loaded.requestsPerSecond).toFixed(2)}× the ceiling`,
+    );
+  return [
+    `Read-side benchmark, HTTP: ${report.database}; ${report.machine}`,
+    '',
+    `HTTP: autocannon, ${timings.connections} connections × ${timings.loadedSeconds} s (after ${timings.warmupSeconds} s warm-up), ` +
+      `then 1 connection × ${timings.singleSeconds} s; API and ceiling each in their own child process`,
+    httpTable(http),
+    '',
+    ...ratios,
+    csv ? `CSV export: API peak RSS (VmHWM) ${csv.peakRssMb == null ? 'n/a' : mb(csv.peakRssMb)}` : '',
+    '',
+    'Query plans: EXPLAIN (ANALYZE, BUFFERS) of the SQL GetTimelineHandler sends, idle server, best of 3 (full plans on stderr)',
+    planTable(http),
+  ].join('\n');
 }
 
 export function renderTables(report: ReadReport): string {

@@ -29,8 +29,13 @@ export function sampleRss(intervalMs = 100): { stop(): RssFigures } {
 
 /** The kernel's high-water mark of this process's resident set (Linux), a cross-check on the samples. */
 export function vmHwmMb(): number | null {
+  return vmHwmMbOf('self');
+}
+
+/** The same for another process (a child server). */
+export function vmHwmMbOf(pid: number | 'self'): number | null {
   try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
   } catch {
     return null;

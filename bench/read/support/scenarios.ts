@@ -9,6 +9,8 @@ export interface Scenario {
   path: string;
   /** The same request as the query handler sees it (for the match count and EXPLAIN); absent for ceilings. */
   filter?: TimelineFilter;
+  /** Distinct requests: a new path each call (then `path` is only the first one, for the probe). */
+  next?: () => string;
 }
 
 /** Which busiest actor to filter on: busy enough to matter, not the one head of state in every other item. */

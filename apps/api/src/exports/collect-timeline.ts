@@ -1,17 +1,26 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import {
+  CountTimelineQuery,
   decodeCursor,
   GetTimelineQuery,
   type TimelineCursor,
   type TimelineFilter,
   type TimelineItem,
+  type TimelinePage,
 } from '@libs/projections';
 
 /** The most items one export holds; past it the answer is cut and says so (X-Annals-Truncated: true). */
 export const EXPORT_ITEM_CAP = 10_000;
-// A filtered page costs about as much as sorting what is left to match, so few large pages beat many small
-// ones (10,000 items: 1.9 s in pages of 500, 0.6 s in pages of 2,500); a page of 2,000 is a few MB.
-const PAGE_SIZE = 2_000;
+// Large pages cost fewer queries; each page is held in memory while it is written out, so concurrent exports
+// hold one page each (1,000 items: about 3 MB as objects), never a whole export.
+const PAGE_SIZE = 1_000;
+
+export interface TimelineWalk {
+  /** More items matched than EXPORT_ITEM_CAP when the walk started: only the first ones are written. */
+  truncated: boolean;
+  /** The items in timeline order, a page at a time, each id once. */
+  pages: AsyncIterable<TimelineItem[]>;
+}
 
 export interface CollectedTimeline {
   items: TimelineItem[];
@@ -19,30 +28,48 @@ export interface CollectedTimeline {
 }
 
 /**
- * Walks the timeline's pages through the same query as GET /api/timeline, up to EXPORT_ITEM_CAP items. Each page
- * asks for at most what is still missing, so the query's own look-ahead row says whether more match.
- * Pages are separate reads: an item corrected to a later date mid-walk could come round again, so ids
- * are kept once (first seen).
+ * Starts a walk over the timeline's pages (the same query as GET /api/timeline), up to EXPORT_ITEM_CAP items.
+ * Whether the cap cuts it is counted first, and the first page is read before anything is sent, so headers
+ * (X-Annals-Truncated) are known and a failure to read at all is still an error status. Pages are separate
+ * reads: an item corrected to a later date mid-walk could come round again, so ids are kept once (first seen);
+ * items recorded mid-walk may or may not appear, as with any paged read, and the count may then be off by them.
  */
+export async function walkTimeline(
+  queries: QueryBus,
+  filter: TimelineFilter,
+  minPosition?: number,
+): Promise<TimelineWalk> {
+  const { total, totalExact } = await queries.execute(new CountTimelineQuery(filter, minPosition));
+  const read = (limit: number, cursor?: TimelineCursor) =>
+    queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
+  const first = await read(Math.min(PAGE_SIZE, EXPORT_ITEM_CAP));
+  return { truncated: !totalExact || total > EXPORT_ITEM_CAP, pages: pagesFrom(first, read) };
+}
+
+async function* pagesFrom(
+  first: TimelinePage,
+  read: (limit: number, cursor?: TimelineCursor) => Promise<TimelinePage>,
+): AsyncGenerator<TimelineItem[]> {
+  const seen = new Set<string>();
+  let page = first;
+  for (;;) {
+    const fresh = page.items.filter((item) => !seen.has(item.id) && seen.add(item.id));
+    yield fresh;
+    if (page.nextCursor === null || seen.size >= EXPORT_ITEM_CAP) return;
+    const cursor = decodeCursor(page.nextCursor);
+    if (!cursor) throw new Error(`the timeline query gave out a cursor it cannot read: ${page.nextCursor}`);
+    page = await read(Math.min(PAGE_SIZE, EXPORT_ITEM_CAP - seen.size), cursor);
+  }
+}
+
+/** The whole walk in memory: for the TimelineJS document, whose title says whether it was cut. */
 export async function collectTimeline(
   queries: QueryBus,
   filter: TimelineFilter,
   minPosition?: number,
 ): Promise<CollectedTimeline> {
+  const walk = await walkTimeline(queries, filter, minPosition);
   const items: TimelineItem[] = [];
-  const seen = new Set<string>();
-  let cursor: TimelineCursor | undefined;
-  for (;;) {
-    const limit = Math.min(PAGE_SIZE, EXPORT_ITEM_CAP - items.length);
-    const page = await queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition));
-    for (const item of page.items) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      items.push(item);
-    }
-    if (page.nextCursor === null) return { items, truncated: false };
-    if (items.length >= EXPORT_ITEM_CAP) return { items, truncated: true };
-    cursor = decodeCursor(page.nextCursor);
-    if (!cursor) throw new Error(`the timeline query gave out a cursor it cannot read: ${page.nextCursor}`);
-  }
+  for await (const page of walk.pages) items.push(...page);
+  return { items, truncated: walk.truncated };
 }

@@ -32,8 +32,21 @@ type CsvRow = Record<string, string>;
 
 /** RFC 4180: CRLF records, a header row, every cell through csvCell. */
 export function toCsv(items: readonly TimelineItem[]): string {
-  const records = items.map(toRow).map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
-  return BOM + [CSV_COLUMNS.join(','), ...records].join(CRLF) + CRLF;
+  return csvHeader() + csvRecords(items);
+}
+
+/** The byte-order mark and the header row: the start of every CSV export. */
+export function csvHeader(): string {
+  return BOM + CSV_COLUMNS.join(',') + CRLF;
+}
+
+/** The records of some items, each ending in CRLF: written page by page after csvHeader(). */
+export function csvRecords(items: readonly TimelineItem[]): string {
+  return items.map((item) => csvRecord(toRow(item)) + CRLF).join('');
+}
+
+function csvRecord(row: CsvRow): string {
+  return CSV_COLUMNS.map((column) => csvCell(row[column])).join(',');
 }
 
 function toRow(item: TimelineItem): CsvRow {

@@ -1,22 +1,26 @@
+import { Readable } from 'node:stream';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import type { TimelineItem } from '@libs/projections';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { toTimelineRequest } from '../timeline/timeline-request';
-import { collectTimeline, type CollectedTimeline } from './collect-timeline';
-import { toCsv } from './csv';
+import { collectTimeline, walkTimeline, type TimelineWalk } from './collect-timeline';
+import { csvHeader, csvRecords } from './csv';
 import { ExportQueryDto, TimelineJsQueryDto } from './export.request.dto';
-import { toICalendar } from './ics';
+import { CALENDAR_END, calendarEvents, calendarStart } from './ics';
 import { toTimelineJs } from './timelinejs';
 
 const TITLE = 'Annals diplomatic timeline';
 const FILENAME = 'annals-timeline';
 
 /**
- * The timeline as files, with GET /api/timeline's filters. Each answer is built in memory before the first
- * byte goes out: X-Annals-Truncated must be a header, and only the end of the walk knows whether the cap
- * was reached (a stream would also turn a failure half-way into a cut file with a 200).
+ * The timeline as files, with GET /api/timeline's filters. The calendar and the CSV are streamed a page at a time
+ * (memory holds one page, not the file); the walk counts first, so X-Annals-Truncated is a header, and reads its
+ * first page before the status goes out, so a database that cannot answer is still a 503. A failure after that
+ * aborts the response (no final chunk): clients see a broken transfer, never a short file that looks whole.
+ * TimelineJS is one JSON document whose title says whether it was cut: built in memory.
  */
 /** Files, not JSON objects: documented by media type; X-Annals-Truncated says the 10,000-item cap was hit. */
 const truncatedHeader = {
@@ -37,10 +41,10 @@ export class ExportsController {
     headers: truncatedHeader,
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
-  async ics(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const timeline = await this.collect(query, true);
-    answerAs(reply, timeline, 'text/calendar; charset=utf-8', `${FILENAME}.ics`);
-    return toICalendar(timeline.items, { name: TITLE });
+  async ics(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
+    const walk = await this.walk(query, true);
+    answerAs(reply, walk.truncated, 'text/calendar; charset=utf-8', `${FILENAME}.ics`);
+    return streamOf(calendarStart({ name: TITLE }), walk, calendarEvents, CALENDAR_END);
   }
 
   @Get('timeline.csv')
@@ -50,10 +54,10 @@ export class ExportsController {
     headers: truncatedHeader,
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  async csv(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const timeline = await this.collect(query);
-    answerAs(reply, timeline, 'text/csv; charset=utf-8', `${FILENAME}.csv`);
-    return toCsv(timeline.items);
+  async csv(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
+    const walk = await this.walk(query);
+    answerAs(reply, walk.truncated, 'text/csv; charset=utf-8', `${FILENAME}.csv`);
+    return streamOf(csvHeader(), walk, csvRecords, '');
   }
 
   /** Read by the TimelineJS embed, so served inline rather than as a download. */
@@ -65,19 +69,35 @@ export class ExportsController {
   })
   async timelineJs(@Query() query: TimelineJsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { group = 'type', ...filters } = query;
-    const timeline = await this.collect(filters);
-    answerAs(reply, timeline, 'application/json; charset=utf-8');
+    const { filter, minPosition } = toTimelineRequest(filters);
+    const timeline = await collectTimeline(this.queries, filter, minPosition);
+    answerAs(reply, timeline.truncated, 'application/json; charset=utf-8');
     return toTimelineJs(timeline.items, { title: TITLE, group, truncated: timeline.truncated });
   }
 
-  private collect(query: ExportQueryDto, includeRetracted = false): Promise<CollectedTimeline> {
+  private walk(query: ExportQueryDto, includeRetracted = false): Promise<TimelineWalk> {
     const { filter, minPosition } = toTimelineRequest(query);
-    return collectTimeline(this.queries, { ...filter, includeRetracted }, minPosition);
+    return walkTimeline(this.queries, { ...filter, includeRetracted }, minPosition);
   }
 }
 
-function answerAs(reply: FastifyReply, timeline: CollectedTimeline, contentType: string, filename?: string): void {
+/** head, then each page as `render` writes it, then tail; pulled as the client reads (back-pressure). */
+function streamOf(
+  head: string,
+  walk: TimelineWalk,
+  render: (items: readonly TimelineItem[]) => string,
+  tail: string,
+): Readable {
+  async function* chunks() {
+    yield head;
+    for await (const page of walk.pages) yield render(page);
+    if (tail) yield tail;
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+function answerAs(reply: FastifyReply, truncated: boolean, contentType: string, filename?: string): void {
   reply.header('content-type', contentType);
   if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
-  if (timeline.truncated) reply.header('x-annals-truncated', 'true');
+  if (truncated) reply.header('x-annals-truncated', 'true');
 }

@@ -24,16 +24,30 @@ export interface CalendarOptions {
  * the day is unknown, with the precision in X-ANNALS-PRECISION (on every item) and in the DESCRIPTION.
  */
 export function toICalendar(items: readonly TimelineItem[], options: CalendarOptions): string {
+  return calendarStart(options) + calendarEvents(items) + CALENDAR_END;
+}
+
+/** The calendar's opening lines; then calendarEvents() page by page, then CALENDAR_END. */
+export function calendarStart(options: CalendarOptions): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `PRODID:${PRODID}`,
     'CALSCALE:GREGORIAN',
     `X-WR-CALNAME:${escapeText(options.name)}`,
-    ...items.flatMap(toEvent),
-    'END:VCALENDAR',
   ];
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  return contentLines(lines);
+}
+
+export function calendarEvents(items: readonly TimelineItem[]): string {
+  return contentLines(items.flatMap(toEvent));
+}
+
+export const CALENDAR_END = `END:VCALENDAR${CRLF}`;
+
+/** Folded lines, each ending in CRLF. */
+function contentLines(lines: readonly string[]): string {
+  return lines.map((line) => foldLine(line) + CRLF).join('');
 }
 
 function toEvent(item: TimelineItem): string[] {

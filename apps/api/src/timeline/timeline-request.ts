@@ -7,14 +7,16 @@ function badParameter(name: string, problem: string): BadRequestException {
   return new BadRequestException(errorBody(400, `${name} ${problem}`, { fields: { [name]: problem } }));
 }
 
-/** Checks what class-validator cannot see alone (from ≤ to, a decodable cursor) and builds the filter. */
-export function toTimelineRequest(dto: TimelineQueryDto): {
+export interface TimelineRequest {
   filter: TimelineFilter;
   limit: number;
   cursor?: TimelineCursor;
   order: TimelineOrder;
   minPosition?: number;
-} {
+}
+
+/** Checks what class-validator cannot see alone (from ≤ to, a decodable cursor) and builds the filter. */
+export function toTimelineRequest(dto: TimelineQueryDto): TimelineRequest {
   if (dto.from && dto.to && dto.from > dto.to) throw badParameter('to', `must not be before from (${dto.from})`);
   const cursor = dto.cursor === undefined ? undefined : decodeCursor(dto.cursor);
   if (dto.cursor !== undefined && !cursor) throw badParameter('cursor', 'is not a nextCursor this API gave out');

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
@@ -20,7 +20,8 @@ import {
 } from './timeline.request.dto';
 import { admit } from '../http/admin.guard';
 import { Authenticator } from '../http/authenticator';
-import { asOfInstant, toTimelineRequest } from './timeline-request';
+import { normalisedKey, PositionCachedReads } from '../http/position-etag';
+import { asOfInstant, toTimelineRequest, type TimelineRequest } from './timeline-request';
 import { ApiUuidParam } from '../openapi/api-params';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { ActorsPageSchema, TimelineItemSchema, TimelinePageSchema, TimelineStatsSchema } from '@libs/projections';
@@ -33,6 +34,7 @@ export class TimelineController {
   constructor(
     private readonly queries: QueryBus,
     private readonly authenticator: Authenticator,
+    private readonly cached: PositionCachedReads,
   ) {}
 
   @Get('timeline')
@@ -44,10 +46,19 @@ export class TimelineController {
     403: 'recordedBy with a token below the admin role',
     429: 'Too many requests with this token (or without a valid one from this address)',
   })
-  async timeline(@Query() query: TimelineWithAuthorQueryDto, @Req() request: FastifyRequest) {
-    // Who wrote what is for admins: the filter alone is guarded; the timeline itself stays public.
-    if (query.recordedBy !== undefined) await admit(this.authenticator, request, 'admin');
-    return this.page(toTimelineRequest(query));
+  async timeline(
+    @Query() query: TimelineWithAuthorQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // Who wrote what is for admins: the filter alone is guarded; the timeline itself stays public. It reads the log
+    // too, beyond the checkpoint, so its answers are neither tagged nor cached.
+    if (query.recordedBy !== undefined) {
+      await admit(this.authenticator, request, 'admin');
+      return this.page(toTimelineRequest(query));
+    }
+    const timeline = toTimelineRequest(query);
+    return this.cached.respond(request, reply, need(timeline), key('timeline', timeline), () => this.page(timeline));
   }
 
   @Get('timeline/stats')
@@ -56,10 +67,17 @@ export class TimelineController {
   })
   @ApiOkResponse({ type: TimelineStatsSchema })
   @ApiErrors({ 400: 'An invalid query parameter (named in `fields`), or `to` before `from`' })
-  stats(@Query() query: TimelineStatsQueryDto) {
+  stats(
+    @Query() query: TimelineStatsQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { groupBy, ...rest } = query;
     const { filter, minPosition } = toTimelineRequest(rest);
-    return this.queries.execute(new GetTimelineStatsQuery(filter, groupBy ?? 'month', minPosition));
+    const by = groupBy ?? 'month';
+    return this.cached.respond(request, reply, { source: 'timeline', minPosition }, key('stats', { filter, by }), () =>
+      this.queries.execute(new GetTimelineStatsQuery(filter, by, minPosition)),
+    );
   }
 
   @Get('events/:id')
@@ -71,17 +89,36 @@ export class TimelineController {
     404: 'No diplomatic event with this id, or none recorded yet at `asOf` (code DIPLOMATIC_EVENT.NOT_FOUND)',
     410: 'The event was retracted (by `asOf`, when given); its history remains (code TIMELINE.RETRACTED)',
   })
-  event(@Param('id', UUID_PARAM) id: string, @Query() query: EventQueryDto) {
+  event(
+    @Param('id', UUID_PARAM) id: string,
+    @Query() query: EventQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { minPosition } = query;
     const asOf = query.asOf ? new Date(asOfInstant(query.asOf)) : undefined;
-    return this.queries.execute(new GetEventQuery(id, query.minPosition, asOf));
+    return this.cached.respond(request, reply, { source: 'timeline', minPosition }, key('event', { id, asOf }), () =>
+      this.queries.execute(new GetEventQuery(id, minPosition, asOf)),
+    );
   }
 
   @Get('actors')
   @ApiOperation({ summary: 'Actors, most events first' })
   @ApiOkResponse({ type: ActorsPageSchema })
   @ApiErrors({ 400: 'An invalid query parameter, named in `fields`' })
-  actors(@Query() query: ActorsQueryDto) {
-    return this.queries.execute(new GetActorsQuery(query.limit ?? 100, query.country, query.minPosition));
+  actors(
+    @Query() query: ActorsQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { limit = 100, country, minPosition } = query;
+    return this.cached.respond(
+      request,
+      reply,
+      { source: 'actors', minPosition },
+      key('actors', { limit, country }),
+      () => this.queries.execute(new GetActorsQuery(limit, country, minPosition)),
+    );
   }
 
   @Get('actors/:actorId/timeline')
@@ -92,17 +129,31 @@ export class TimelineController {
     400: 'An invalid actor id or query parameter (named in `fields`), `to` before `from`, or a foreign cursor',
     404: 'No recorded event ever named this actor (code ACTOR.NOT_FOUND)',
   })
-  async actorTimeline(@Param('actorId', ACTOR_ID_PARAM) actorId: string, @Query() query: TimelineQueryDto) {
-    const request = toTimelineRequest({ ...query, actor: [actorId] });
-    await this.queries.execute(new AssertActorKnownQuery(actorId, request.minPosition));
-    return this.page(request);
+  actorTimeline(
+    @Param('actorId', ACTOR_ID_PARAM) actorId: string,
+    @Query() query: TimelineQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const timeline = toTimelineRequest({ ...query, actor: [actorId] });
+    return this.cached.respond(request, reply, need(timeline), key('actor-timeline', timeline), async () => {
+      await this.queries.execute(new AssertActorKnownQuery(actorId, timeline.minPosition));
+      return this.page(timeline);
+    });
   }
 
-  private async page({ filter, limit, cursor, order, minPosition }: ReturnType<typeof toTimelineRequest>) {
+  private async page({ filter, limit, cursor, order, minPosition }: TimelineRequest) {
     const [page, total] = await Promise.all([
       this.queries.execute(new GetTimelineQuery(filter, limit, cursor, minPosition, order)),
       this.queries.execute(new CountTimelineQuery(filter, minPosition)),
     ]);
     return { ...page, ...total };
   }
+}
+
+const need = ({ minPosition }: TimelineRequest) => ({ source: 'timeline' as const, minPosition });
+/** What the answer depends on: the filter, page and order, never minPosition (it only says how long to wait). */
+function key(route: string, query: object): string {
+  const { minPosition: _wait, ...rest } = query as { minPosition?: number };
+  return normalisedKey(route, rest);
 }

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { LOG_START, type LogPosition } from '@libs/event-store';
-import { timelineSql } from '../timeline/timeline.handler';
+import { timelineSql } from '../timeline/timeline-sql';
 import type { TimelineFilter } from '../timeline/timeline.query';
 import { ITEM_COLUMNS, toItem, type ItemRow, type TimelineItem } from '../timeline/timeline-item';
 

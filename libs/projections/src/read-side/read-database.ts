@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
@@ -29,6 +30,17 @@ const PROJECTION_REACHED_SQL = `SELECT EXISTS (
   WHERE e.position = $2 AND (e.order_xid, e.position) <= (c.order_xid, c.position)) AS ok`;
 const LOG_REACHED_SQL = `SELECT EXISTS (SELECT 1 FROM events WHERE position = $2 AND $1::text IS NOT NULL) AS ok`;
 const POLL_MS = 25;
+// The checkpoint names what a server's read tables show; the code version, which rebuild produced them.
+const CHECKPOINT_SQL = `SELECT order_xid::text || '.' || position::text || '.' || code_version::text AS at
+  FROM projection_checkpoints WHERE name = $1`;
+/**
+ * How long a server's checkpoint, once read, is taken as its position (unless the read has a minPosition). The
+ * data is always read after it, so an answer is never older than its position; it may be this much newer.
+ */
+export const CHECKPOINT_MEMO_MS = 50;
+
+/** A server's read-model position: what an ETag and a cached response are keyed by. */
+export type ReadPosition = string;
 
 /**
  * Where public queries run: a read replica when READ_DATABASE_URL names some, else (or when none can serve) the
@@ -40,6 +52,9 @@ const POLL_MS = 25;
 export class ReadDatabase {
   private readonly logger = new Logger('ReadDatabase');
   private readonly listeners: ReadListener[] = [];
+  /** Inside atCheckpoint: the server every read of the callback goes to. */
+  private readonly pinned = new AsyncLocalStorage<Pool>();
+  private readonly checkpoints = new WeakMap<Pool, Map<string, { at: ReadPosition; readAt: number }>>();
 
   constructor(
     private readonly store: PostgresEventStore,
@@ -53,6 +68,8 @@ export class ReadDatabase {
   }
 
   async read<T>(need: ReadNeed, run: (db: Pool) => Promise<T>): Promise<T> {
+    const pin = this.pinned.getStore();
+    if (pin) return run(pin);
     const deadline = Date.now() + this.config.minPositionWaitMs;
     for (const replica of this.replicas.candidates()) {
       try {
@@ -72,6 +89,30 @@ export class ReadDatabase {
     const result = await run(primary);
     this.served('primary');
     return result;
+  }
+
+  /**
+   * Runs `work` with the position of the server that answers (its checkpoint of `need.source`), and every read
+   * inside `work` on that same server: a response keyed by the position is then exactly what that server showed
+   * there or later. A replica failing on the way makes the whole of `work` run again elsewhere.
+   */
+  async atCheckpoint<T>(need: ReadNeed & { source: 'timeline' | 'actors' }, work: (at: ReadPosition) => Promise<T>) {
+    return this.read(need, async (db) => {
+      const at = await this.checkpointOf(db, need.source, need.minPosition !== undefined);
+      return this.pinned.run(db, () => work(at));
+    });
+  }
+
+  private async checkpointOf(db: Pool, source: string, fresh: boolean): Promise<ReadPosition> {
+    let known = this.checkpoints.get(db);
+    if (!known) this.checkpoints.set(db, (known = new Map()));
+    const memo = known.get(source);
+    const now = Date.now();
+    if (memo && !fresh && now - memo.readAt < CHECKPOINT_MEMO_MS) return memo.at;
+    const { rows } = await db.query<{ at: string }>(CHECKPOINT_SQL, [source]);
+    const at = rows[0]?.at ?? 'none';
+    known.set(source, { at, readAt: now });
+    return at;
   }
 
   /** A replica that went away (or cancelled the query for replay) is skipped; other errors are the caller's. */

@@ -2,6 +2,7 @@ export * from './timeline.projection';
 export * from './timeline.read-model';
 export * from './timeline.query';
 export * from './timeline.handler';
+export * from './timeline-sql';
 export * from './timeline-count.query';
 export * from './timeline-stats.query';
 export * from './timeline-item';

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ReadDatabase } from '../read-side/read-database';
 import type { Pool } from 'pg';
 import type { TimelineFilter } from './timeline.query';
-import { timelineConditions } from './timeline.handler';
+import { matchingRows, timelineReadPaths } from './timeline-sql';
 
 /** Counting stops here: beyond it, the planner's estimate is returned (and said to be one). */
 export const EXACT_TOTAL_LIMIT = 10_000;
@@ -32,15 +32,14 @@ export class CountTimelineHandler implements IQueryHandler<CountTimelineQuery> {
 
   private async count(db: Pool, filter: TimelineFilter): Promise<TimelineTotal> {
     const params: unknown[] = [];
-    const where = timelineConditions(filter, params).join(' AND ');
-    const from = `FROM timeline_versions v WHERE ${where}`;
+    const rowsMatching = matchingRows(timelineReadPaths(filter, params, { dateOrdered: true }).paths);
     const { rows } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${EXACT_TOTAL_LIMIT + 1}) bounded`,
+      `SELECT count(*)::int AS n FROM (${rowsMatching} LIMIT ${EXACT_TOTAL_LIMIT + 1}) bounded`,
       params,
     );
     if (rows[0].n <= EXACT_TOTAL_LIMIT) return { total: rows[0].n, totalExact: true };
     const { rows: plan } = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-      `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`,
+      `EXPLAIN (FORMAT JSON) ${rowsMatching}`,
       params,
     );
     const estimate = Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { ReadDatabase } from '../read-side/read-database';
 import { allCameoCodes, findCameoCode } from '@libs/diplomacy';
 import type { TimelineFilter } from './timeline.query';
-import { timelineConditions } from './timeline.handler';
+import { timelineConditions } from './timeline-sql';
 
 export const STATS_GROUPS = ['month', 'year', 'country', 'type', 'actor'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];

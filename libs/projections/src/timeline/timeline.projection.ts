@@ -21,14 +21,18 @@ const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${
  * Arabic light stems beside each word) under 'simple' (every word as written) and 'english' (stems, so "visits"
  * finds "visit"); queries fold `q` with the same code.
  */
-const insertRows = (t: string) => `
+const insertRows = (t: string, byActor: string) => `
+WITH inserted AS (
 INSERT INTO ${t} (id, version, valid_from, type, type_root, ${itemFieldList()}, actors, actor_ids, countries, location,
                   date_start, date_end, date, status, source_id, quote, recorded_at, search)
 SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors, r.actor_ids, r.countries,
        r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status, r.source_id, r.quote, r.recorded_at,
        setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
        || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
-FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
+FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})
+RETURNING id, actor_ids, date_start, date_end)
+INSERT INTO ${byActor} (actor_id, date_start, date_end, id)
+SELECT DISTINCT a.actor_id, i.date_start, i.date_end, i.id FROM inserted i CROSS JOIN LATERAL unnest(i.actor_ids) AS a(actor_id)`;
 
 const insertNames = (t: string) => `
 INSERT INTO ${t} (actor_id, name, search)
@@ -52,24 +56,36 @@ function withSearch(row: TimelineRow) {
 }
 
 /** Named per table (live or shadow): the statement is parsed and planned once per connection, not per batch. */
-const insertQuery = (table: string, rows: TimelineRow[]): QueryConfig => ({
-  name: `annals.timeline-insert.${table}.v2`,
-  text: insertRows(table),
+const insertQuery = (t: Tables, rows: TimelineRow[]): QueryConfig => ({
+  // One name per timeline_versions table: timeline_live_actors is always the live or shadow one alongside it.
+  name: `annals.timeline-insert.${t.timeline_versions}.v3`,
+  text: insertRows(t.timeline_versions, t.timeline_live_actors),
   values: [JSON.stringify(rows.map(withSearch))],
 });
 
-/** The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL. */
+/**
+ * The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL, and each live item
+ * once per actor in the timeline's order (timeline_live_actors: an actor's page is an index range).
+ */
 @Injectable()
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
-  readonly codeVersion = 2;
-  readonly tables = ['timeline_versions', 'timeline_sources', 'timeline_actor_names', 'timeline_event_sources'];
+  readonly codeVersion = 3;
+  readonly tables = [
+    'timeline_versions',
+    'timeline_sources',
+    'timeline_actor_names',
+    'timeline_event_sources',
+    'timeline_live_actors',
+  ];
   // Partitioned: timeline_actor_names rows are shared by every stream that names an actor, so apply() writes a
   // batch's names in one statement, in key order, after its rows; parallel writers that each lock keys in one
   // ascending order cannot deadlock (when names were written per flush, they did: test/projections/drift.e2e.spec.ts).
   readonly partitionedRebuild = true;
-  // apply() finds rows by the primary key (id, version) only.
+  // apply() finds rows by the primary keys and timeline_live_actors_item_idx only. timeline_live_actors rows
+  // belong to one stream each, so partitioned writers never share them.
   readonly deferredIndexes = [
+    'timeline_live_long_span_idx',
     'timeline_live_order_idx',
     'timeline_live_end_idx',
     'timeline_live_actors_idx',
@@ -107,6 +123,7 @@ export class TimelineProjection implements Projection {
             `UPDATE ${t.timeline_versions} SET valid_to = $2, retracted_at = $2 WHERE id = $1 AND valid_to IS NULL`,
             [(event.data as { id: string }).id, at],
           );
+          await this.dropFromActors(tx, t, (event.data as { id: string }).id);
           break;
         case 'SourceRegistered':
           await this.registerSource(tx, t, event.data as SourceRegistered['data']);
@@ -134,13 +151,19 @@ export class TimelineProjection implements Projection {
       [data.id, at],
     );
     if (rows.length === 0) return []; // corrected an event this projection never saw live: nothing to show
+    await this.dropFromActors(tx, t, data.id);
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
     return this.insert(tx, t, [corrected(row, data, version, at)]);
   }
 
+  /** The item is no longer live (corrected: its new version comes back with its new dates and actors). */
+  private async dropFromActors(tx: PoolClient, t: Tables, id: string) {
+    await tx.query(`DELETE FROM ${t.timeline_live_actors} WHERE id = $1`, [id]);
+  }
+
   /** Inserts the rows; returns the actor names they carry, which apply() writes once for the whole batch. */
   private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]): Promise<ActorName[]> {
-    await tx.query(insertQuery(t.timeline_versions, rows));
+    await tx.query(insertQuery(t, rows));
     return rows.flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name })));
   }
 
@@ -180,6 +203,7 @@ export class TimelineProjection implements Projection {
       sources: string | null;
       names: string | null;
       attached: string | null;
+      by_actor: string | null;
     }>(`
       SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type,
                 ${itemFieldList('v.')}, v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at,
@@ -188,8 +212,10 @@ export class TimelineProjection implements Projection {
              (SELECT md5(string_agg(md5(n::text), '' ORDER BY n.actor_id, n.name))
                 FROM ${t.timeline_actor_names} n) AS names,
              (SELECT md5(string_agg(md5(a::text), '' ORDER BY a.event_id, a.source_id, a.proposal_id))
-                FROM ${t.timeline_event_sources} a) AS attached`);
-    const { versions, sources, names, attached } = rows[0];
-    return `${versions ?? 'empty'}:${sources ?? 'empty'}:${names ?? 'empty'}:${attached ?? 'empty'}`;
+                FROM ${t.timeline_event_sources} a) AS attached,
+             (SELECT md5(string_agg(md5(o::text), '' ORDER BY o.actor_id, o.date_start, o.date_end, o.id))
+                FROM ${t.timeline_live_actors} o) AS by_actor`);
+    const { versions, sources, names, attached, by_actor: byActor } = rows[0];
+    return [versions, sources, names, attached, byActor].map((digest) => digest ?? 'empty').join(':');
   }
 }
