@@ -157,6 +157,8 @@ export class ProjectionRunner {
     const from = this.subscription?.checkpoint;
     const to = events[events.length - 1].logPosition;
     const tx = await this.store.pool.connect();
+    // Released exactly once on every path (an early return once leaked the client, and pool.end() then waited for ever).
+    let broken: Error | true | undefined;
     try {
       await tx.query('BEGIN');
       await tx.query({
@@ -178,9 +180,10 @@ export class ProjectionRunner {
       if (parked > 0) this.logger.warn(`${this.projection.name}: parked ${parked} event(s) that could not be applied`);
     } catch (error) {
       await tx.query('ROLLBACK').catch(() => undefined);
-      tx.release(error instanceof Error ? error : true);
+      broken = error instanceof Error ? error : true;
       throw error;
+    } finally {
+      tx.release(broken);
     }
-    tx.release();
   }
 }
