@@ -6,6 +6,8 @@ import { indexNamesByDefinition } from './shadow-tables';
 /** A shadow table's index, dropped before the load and built again after it. */
 export interface DeferredIndex {
   table: string;
+  /** The name the dropped shadow index had: free again, and unique (two unnamed builds at once can pick one name). */
+  name: string;
   /** "USING gin (search) WHERE (valid_to IS NULL)": what follows "CREATE INDEX name ON table". */
   definition: string;
 }
@@ -26,14 +28,15 @@ export async function deferIndexes(db: PoolClient, projection: Projection, shado
       const shadowName = inShadow.get(definition);
       if (!names.has(liveName) || !shadowName) continue;
       await db.query(`DROP INDEX "${shadowName}"`);
-      deferred.push({ table: shadow[table], definition });
+      deferred.push({ table: shadow[table], name: shadowName, definition });
     }
   }
   return deferred;
 }
 
 /**
- * Builds the deferred indexes (unnamed: the swap gives every index its live name, matched by definition), several
+ * Builds the deferred indexes under their shadow names (the swap gives every index its live name, matched by
+ * definition; left unnamed, two builds at once on one table could choose the same name and fail), several
  * at once: CREATE INDEX takes a SHARE lock, which other index builds on the same table share, and each build uses
  * one core. The connections are opened here, not taken from a pool that may be busy.
  */
@@ -54,7 +57,7 @@ export async function buildDeferredIndexes(
       // instead of running it to the end for nobody.
       await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // PostgreSQL 13 lacks it
       for (let next = queue.shift(); next; next = queue.shift()) {
-        await client.query(`CREATE INDEX ON ${next.table} ${next.definition}`);
+        await client.query(`CREATE INDEX "${next.name}" ON ${next.table} ${next.definition}`);
       }
     } finally {
       await client.end().catch(() => undefined);
