@@ -42,9 +42,7 @@ describe('operating Annals', () => {
     );
     sourceId = (await http().post('/api/admin/sources').set(auth).send(aSourceBody()).expect(201)).body.id;
   });
-  // This app ran a rebuild and had a table renamed under it: on a busy CI machine its close once took over 30 s
-  // (the watchdog in test/support/close-watchdog.ts prints what a slow close waits for).
-  afterAll(() => app.close(), 90_000);
+  afterAll(() => app.close());
 
   it('serves Prometheus metrics: appends by type, projection position and lag, HTTP durations, rebuilds', async () => {
     await http().post('/api/admin/events').set(auth).send(aDiplomaticEventBody(sourceId)).expect(201);

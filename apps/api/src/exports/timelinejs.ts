@@ -70,21 +70,13 @@ export function partialDate(date: string, precision: TimelineItem['date']['preci
   return { year, month, day };
 }
 
-const FULL_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MONTHS = FULL_MONTHS.map((month) => month.slice(0, 3));
+/** English month names from the runtime's ICU data ("en-US": "Sep", where "en-GB" says "Sept"). */
+const monthNames = (month: 'long' | 'short') =>
+  Array.from({ length: 12 }, (_, m) =>
+    new Intl.DateTimeFormat('en-US', { month, timeZone: 'UTC' }).format(Date.UTC(2000, m, 1)),
+  );
+const FULL_MONTHS = monthNames('long');
+const MONTHS = monthNames('short');
 
 /** "2023", "June 2023", "week of 23 Oct 2023", "23 Oct 2023", "23–24 Oct 2023", "about 23 Oct – 5 Nov 2023". */
 export function displayDate(date: Pick<TimelineItem['date'], 'start' | 'end' | 'precision'>): string {
