@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
-import type { RebuildFigures } from './rebuild.child';
+import { mergeRebuildPhases, type RebuildPhaseInput, type RebuildPhaseResult } from './support/rebuild-phases';
 import { createBenchDatabase } from './support/bench-database';
 import { runChild } from './support/child';
 import { httpPhase, type HttpTimings } from './support/http-phase';
@@ -38,10 +38,16 @@ async function main(): Promise<void> {
   try {
     const load = await loadPhase(db.url, events);
     log('projection rebuilds (child process)…');
-    const rebuild = await runChild<{ url: string; budgetSeconds: number }, RebuildFigures>('rebuild.child.js', {
-      url: db.url,
-      budgetSeconds,
-    });
+    const phases: RebuildPhaseResult[] = [];
+    for (const phase of ['raw', 'timeline', 'actors'] as const)
+      phases.push(
+        await runChild<RebuildPhaseInput, RebuildPhaseResult>('rebuild.child.js', {
+          url: db.url,
+          budgetSeconds,
+          phase,
+        }),
+      );
+    const rebuild = mergeRebuildPhases(phases, budgetSeconds);
     await settle(db.url);
     log('HTTP…');
     const http = await httpPhase(db.url, timings, log);

@@ -6,6 +6,7 @@ import { serveOnce } from './support/child';
 import { progressBar } from './support/progress';
 import { createRawTable, dropRawTable, rawTimelineLoad } from './support/raw-timeline';
 import { runRebuild, type RebuildRun } from './support/rebuild-run';
+import type { RebuildPhaseInput, RebuildPhaseResult } from './support/rebuild-phases';
 import { sampleRss, vmHwmMb, type RssFigures } from './support/rss';
 
 export interface RawFigures {
@@ -36,34 +37,27 @@ export interface RebuildFigures {
 // The service logs "rebuilt … DRIFT from the live tables", expected here: the bench never projects into them.
 Logger.overrideLogger(['error', 'warn']);
 
-serveOnce<{ url: string; budgetSeconds: number }, RebuildFigures>(async ({ url, budgetSeconds }) => {
+/*
+ * One phase per child process (the parent runs raw, timeline and actors in turn): each phase's peak RSS is then
+ * its own, not the heap an earlier phase left behind in the same process.
+ */
+serveOnce<RebuildPhaseInput, RebuildPhaseResult>(async ({ url, budgetSeconds, phase }) => {
   const control = new Pool({ connectionString: url, max: 2, application_name: 'annals-bench-rebuild' });
   try {
     const total = (await readLogHead(control)).count;
-    const timeline = new TimelineProjection();
-    const actors = new ActorsProjection();
-    const liveMarkedCurrent = process.env.BENCH_COLD !== '1';
-    if (liveMarkedCurrent) await markLiveCurrent(control, [timeline, actors]);
-    const raw = await rawBaseline(control, total);
-    const rebuilds = async (projection: Projection): Promise<ProjectionRebuilds> => {
-      await checkpoint(control);
-      const asIs = await runRebuild(control, url, projection, total, budgetSeconds, 'as-is');
-      if (asIs.completed) return { asIs, fixedLogOrder: null };
-      await checkpoint(control);
-      const fixed = await runRebuild(control, url, projection, total, Number.POSITIVE_INFINITY, 'fixed-log-order');
-      return { asIs, fixedLogOrder: fixed };
-    };
-    const timelineRuns = await rebuilds(timeline);
-    const actorsRuns = await rebuilds(actors);
-    return {
-      total,
-      budgetSeconds,
-      liveMarkedCurrent,
-      raw,
-      timeline: timelineRuns,
-      actors: actorsRuns,
-      vmHwmMb: vmHwmMb(),
-    };
+    if (phase === 'raw') {
+      const liveMarkedCurrent = process.env.BENCH_COLD !== '1';
+      if (liveMarkedCurrent) await markLiveCurrent(control, [new TimelineProjection(), new ActorsProjection()]);
+      const raw = await rawBaseline(control, total);
+      return { phase, total, liveMarkedCurrent, raw, vmHwmMb: vmHwmMb() };
+    }
+    const projection = phase === 'timeline' ? new TimelineProjection() : new ActorsProjection();
+    await checkpoint(control);
+    const asIs = await runRebuild(control, url, projection, total, budgetSeconds, 'as-is');
+    if (asIs.completed) return { phase, runs: { asIs, fixedLogOrder: null }, vmHwmMb: vmHwmMb() };
+    await checkpoint(control);
+    const fixed = await runRebuild(control, url, projection, total, Number.POSITIVE_INFINITY, 'fixed-log-order');
+    return { phase, runs: { asIs, fixedLogOrder: fixed }, vmHwmMb: vmHwmMb() };
   } finally {
     await control.end();
   }

@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { Authenticator } from './http/authenticator';
 import { ErrorFilter } from './http/error.filter';
 import { MinPositionHeader } from './http/min-position-header';
+import { HotResponses } from './http/hot-responses';
 import { PositionCachedReads } from './http/position-etag';
 import { createValidationPipe } from './http/validation';
 import { METRICS } from './observability/metrics';
@@ -71,6 +72,7 @@ export class AppModule {
         Authenticator,
         LiveStreams,
         PositionCachedReads,
+        HotResponses,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { setUpOpenApi } from './openapi';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { adminRateLimit } from './http/admin-rate-limit';
 import { Authenticator } from './http/authenticator';
+import { HotResponses } from './http/hot-responses';
 import { refuseControlCharactersInPath } from './http/path-guard';
 import { strictJsonParser } from './http/json-body';
 import { compressOptions, defaultCacheControl, staticCacheHeaders } from './http/http-caching';
@@ -71,6 +72,8 @@ export async function createApiApp(runtime: Runtime, options: ApiAppOptions = {}
   await app.register(fastifyRateLimit, adminRateLimit(runtime, app.get(Authenticator)));
   await app.register(fastifyCompress, compressOptions);
   adapter.getInstance().addHook('onSend', defaultCacheControl);
+  // Repeated public reads answered before Nest's pipeline, after every onRequest hook above (hot-responses.ts).
+  adapter.getInstance().addHook('preHandler', app.get(HotResponses).serve);
   // The timeline page: a small static bundle served by the api itself (no separate front-end server).
   // Registered directly (not useStaticAssets, whose dynamic import Jest's ESM loader cannot follow).
   await app.register(fastifyStatic, {

@@ -21,8 +21,13 @@ export interface PathSource {
  * autocannon against one URL, or a new path per request: `connections` keep-alive connections, one request in
  * flight on each.
  */
-export async function hammer(target: string | PathSource, connections: number, seconds: number): Promise<HttpFigures> {
-  const common = { connections, duration: seconds, pipelining: 1, timeout: 10 };
+export async function hammer(
+  target: string | PathSource,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<HttpFigures> {
+  const common = { connections, duration: seconds, pipelining: 1, timeout: 10, headers };
   const result = await (typeof target === 'string'
     ? autocannon({ ...common, url: target })
     : autocannon({

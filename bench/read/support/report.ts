@@ -13,7 +13,16 @@ export interface ReadReport {
   timings: HttpTimings;
 }
 
-export const AIMS = { rebuildVsRaw: 0.5, peakRssMb: 300, p99Ms: 25 } as const;
+export const AIMS = {
+  rebuildVsRaw: 2,
+  peakRssMb: 300,
+  /** Repeated queries: p99 at 50 connections, and req/s as a share of the constant-JSON ceiling. */
+  p99Ms: 25,
+  repeatedVsCeiling: 0.5,
+  /** Distinct queries: p99 at 50 connections and on one connection. */
+  distinctP99Ms: 100,
+  distinctSingleP99Ms: 15,
+} as const;
 
 export const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const s = (seconds: number) => seconds.toFixed(1);
@@ -134,7 +143,21 @@ function rebuildTable(r: RebuildFigures): string {
   return table(rows, [1, 2, 3]);
 }
 
+/** The issue's aims for a row: repeated (p99, share of the ceiling) or distinct (p99 loaded and alone). */
+function aimVerdict(e: EndpointFigures, ceiling: EndpointFigures | undefined): string {
+  if (e.label.startsWith('repeated:')) {
+    const share = ceiling ? e.loaded.requestsPerSecond / ceiling.loaded.requestsPerSecond : null;
+    const shareText = share === null ? 'n/a' : `${share.toFixed(2)}×`;
+    const met = e.loaded.p99Ms <= AIMS.p99Ms && share !== null && share >= AIMS.repeatedVsCeiling;
+    return `${shareText} ceiling: ${verdict(met)}`;
+  }
+  if (e.label.startsWith('distinct:'))
+    return verdict(e.loaded.p99Ms <= AIMS.distinctP99Ms && e.single.p99Ms <= AIMS.distinctSingleP99Ms);
+  return '';
+}
+
 function httpTable(http: EndpointFigures[]): string {
+  const ceiling = http.find((e) => e.key === 'ceilingSmall');
   const rows = http.map((e) => [
     e.label,
     e.matches === null ? '' : n(e.matches),
@@ -143,9 +166,9 @@ function httpTable(http: EndpointFigures[]): string {
     n(e.loaded.requestsPerSecond),
     latency(e.loaded, 'p50Ms'),
     latency(e.loaded, 'p99Ms'),
-    e.matches === null ? '' : verdict(e.loaded.p99Ms <= AIMS.p99Ms),
     latency(e.single, 'p50Ms'),
     latency(e.single, 'p99Ms'),
+    aimVerdict(e, ceiling),
     ms(e.cpuMsPerRequest.server),
     ms(e.cpuMsPerRequest.db),
     e.loadAverage.toFixed(1),
@@ -159,15 +182,15 @@ function httpTable(http: EndpointFigures[]): string {
     'req/s',
     'p50 ms',
     'p99 ms',
-    `p99 ≤ ${AIMS.p99Ms}`,
     '1-conn p50',
     '1-conn p99',
+    `aim (repeated: p99 ≤ ${AIMS.p99Ms}, ≥ ${AIMS.repeatedVsCeiling}× ceiling; distinct: p99 ≤ ${AIMS.distinctP99Ms}, 1-conn ≤ ${AIMS.distinctSingleP99Ms})`,
     'node CPU ms/req',
     'PG CPU ms/req',
     'loadavg',
     'failed',
   ];
-  return table([head, ...rows], [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]);
+  return table([head, ...rows], [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13]);
 }
 
 function planTable(http: EndpointFigures[]): string {
@@ -234,7 +257,7 @@ export function renderTables(report: ReadReport): string {
     'Load: store.appendMany, 2,000 events per call, 2 calls in flight',
     loadTable(load),
     '',
-    `Projection rebuild (child process; RSS sampled every 100 ms; child VmHWM ${r.vmHwmMb === null ? 'n/a' : mb(r.vmHwmMb)}; ` +
+    `Projection rebuilds (one child process per phase; RSS sampled every 100 ms; highest child VmHWM ${r.vmHwmMb === null ? 'n/a' : mb(r.vmHwmMb)}; ` +
       `live tables ${r.liveMarkedCurrent ? 'marked current, as a running projector keeps them' : 'never projected'})`,
     rebuildTable(r),
     ...warnings,

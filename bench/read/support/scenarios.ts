@@ -9,6 +9,8 @@ export interface Scenario {
   path: string;
   /** The same request as the query handler sees it (for the match count and EXPLAIN); absent for ceilings. */
   filter?: TimelineFilter;
+  /** Request headers beyond autocannon's own (none by default). */
+  headers?: Record<string, string>;
   /** Distinct requests: a new path each call (then `path` is only the first one, for the probe). */
   next?: () => string;
 }

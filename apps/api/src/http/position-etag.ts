@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReadDatabase, type ReadNeed } from '@libs/projections';
+import { HotResponses } from './hot-responses';
+import { noneMatch } from './if-none-match';
 import { ResponseCache } from './response-cache';
+
+export { noneMatch };
 
 /**
  * Raised whenever a public read's JSON changes shape for the same read tables (a field added, renamed): an ETag
@@ -17,15 +21,6 @@ const RESPONSE_FORMAT = 1;
 export function positionEtag(at: string, key: string): string {
   const digest = createHash('sha256').update(`${RESPONSE_FORMAT}|${at}|${key}`).digest('base64url').slice(0, 27);
   return `W/"${digest}"`;
-}
-
-/** If-None-Match: `*`, or a list of (weak or strong) tags compared weakly (RFC 9110 §13.1.2). */
-export function noneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  const wanted = opaque(etag);
-  return header.split(',').some((tag) => opaque(tag) === wanted);
 }
 
 /** JSON with object keys and string lists sorted: equal for two queries that must answer the same. */
@@ -54,7 +49,10 @@ export function normalisedKey(route: string, query: unknown): string {
 export class PositionCachedReads {
   readonly cache = new ResponseCache();
 
-  constructor(private readonly reads: ReadDatabase) {}
+  constructor(
+    private readonly reads: ReadDatabase,
+    private readonly hot: HotResponses,
+  ) {}
 
   async respond(
     request: FastifyRequest,
@@ -75,6 +73,7 @@ export class PositionCachedReads {
         body = JSON.stringify(await compute());
         this.cache.set(etag, body);
       }
+      if (need.minPosition === undefined) this.hot.remember(request, need.source, at, etag, body);
       void reply.header('etag', etag).header('cache-control', 'no-cache').type('application/json; charset=utf-8');
       return body;
     });

@@ -54,7 +54,8 @@ export class ReadDatabase {
   private readonly listeners: ReadListener[] = [];
   /** Inside atCheckpoint: the server every read of the callback goes to. */
   private readonly pinned = new AsyncLocalStorage<Pool>();
-  private readonly checkpoints = new WeakMap<Pool, Map<string, { at: ReadPosition; readAt: number }>>();
+  /** Each server's last checkpoint read, by source: a handful of pools that live as long as the process. */
+  private readonly checkpoints = new Map<Pool, Map<string, { at: ReadPosition; readAt: number }>>();
 
   constructor(
     private readonly store: PostgresEventStore,
@@ -101,6 +102,20 @@ export class ReadDatabase {
       const at = await this.checkpointOf(db, need.source, need.minPosition !== undefined);
       return this.pinned.run(db, () => work(at));
     });
+  }
+
+  /**
+   * Whether `at` is what some server's checkpoint of `source` showed less than CHECKPOINT_MEMO_MS ago, without
+   * asking any: an answer keyed by that position may be given again as it is (HotResponses). False when no
+   * server's memo is that fresh; the next read through atCheckpoint refreshes it.
+   */
+  isCurrent(source: 'timeline' | 'actors', at: ReadPosition): boolean {
+    const now = Date.now();
+    for (const known of this.checkpoints.values()) {
+      const memo = known.get(source);
+      if (memo && memo.at === at && now - memo.readAt < CHECKPOINT_MEMO_MS) return true;
+    }
+    return false;
   }
 
   private async checkpointOf(db: Pool, source: string, fresh: boolean): Promise<ReadPosition> {

@@ -11,6 +11,7 @@ import type { Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
 import { itemFieldDefinitions, itemFieldList } from './timeline-fields';
 import { searchDocument } from '../search/search-text';
+import { tableDigestSql } from '../table-digest';
 
 const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${itemFieldDefinitions()}, actors jsonb,
   actor_ids text[], countries text[], location jsonb, date jsonb, status text, source_id uuid, quote text,
@@ -205,16 +206,15 @@ export class TimelineProjection implements Projection {
       attached: string | null;
       by_actor: string | null;
     }>(`
-      SELECT (SELECT md5(string_agg(md5((v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type,
-                ${itemFieldList('v.')}, v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at,
-                v.search)::text), '' ORDER BY v.id, v.version)) FROM ${t.timeline_versions} v) AS versions,
-             (SELECT md5(string_agg(md5(s::text), '' ORDER BY s.id)) FROM ${t.timeline_sources} s) AS sources,
-             (SELECT md5(string_agg(md5(n::text), '' ORDER BY n.actor_id, n.name))
-                FROM ${t.timeline_actor_names} n) AS names,
-             (SELECT md5(string_agg(md5(a::text), '' ORDER BY a.event_id, a.source_id, a.proposal_id))
-                FROM ${t.timeline_event_sources} a) AS attached,
-             (SELECT md5(string_agg(md5(o::text), '' ORDER BY o.actor_id, o.date_start, o.date_end, o.id))
-                FROM ${t.timeline_live_actors} o) AS by_actor`);
+      SELECT ${tableDigestSql(
+        `(v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, ${itemFieldList('v.')}, v.actors,
+          v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at, v.search)::text`,
+        `${t.timeline_versions} v`,
+      )} AS versions,
+             ${tableDigestSql('s::text', `${t.timeline_sources} s`)} AS sources,
+             ${tableDigestSql('n::text', `${t.timeline_actor_names} n`)} AS names,
+             ${tableDigestSql('a::text', `${t.timeline_event_sources} a`)} AS attached,
+             ${tableDigestSql('o::text', `${t.timeline_live_actors} o`)} AS by_actor`);
     const { versions, sources, names, attached, by_actor: byActor } = rows[0];
     return [versions, sources, names, attached, byActor].map((digest) => digest ?? 'empty').join(':');
   }

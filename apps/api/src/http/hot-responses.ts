@@ -1,0 +1,133 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReadDatabase, type ReadPosition } from '@libs/projections';
+import { compressOptions } from './http-caching';
+import { noneMatch } from './if-none-match';
+
+type Encoding = 'br' | 'gzip' | 'identity';
+const ENCODINGS = ['br', 'gzip'];
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface HotEntry {
+  source: 'timeline' | 'actors';
+  at: ReadPosition;
+  etag: string;
+  /** The JSON as sent, and each encoding once a client asked for it. */
+  bodies: Partial<Record<Encoding, Buffer>>;
+  bytes: number;
+}
+
+/**
+ * The answers to the exact URLs asked most, served before Nest sees the request. A public read is a pure function
+ * of the read tables at a checkpoint (position-etag.ts), so an answer PositionCachedReads gave for a URL is still
+ * the answer while that server's checkpoint has not moved: this hook checks the position from ReadDatabase's memo
+ * (no query), and sends the bytes kept for the URL, already compressed for the encoding the client accepts, or a
+ * 304. Anything it cannot vouch for goes the normal way: a URL not seen yet, a checkpoint not read in the last
+ * 50 ms, a minPosition (query or X-Min-Position), a bearer token, an unusual Accept-Encoding.
+ *
+ * It runs as a preHandler: after routing and every onRequest hook (request id, CORS, helmet, rate limits, the
+ * request log), so the answer carries the same headers and is logged like any other.
+ */
+@Injectable()
+export class HotResponses {
+  readonly maxEntries = 500;
+  /** Bytes of bodies in all, every encoding counted. */
+  readonly maxBytes = 16 * 1024 * 1024;
+  private readonly entries = new Map<string, HotEntry>();
+  private size = 0;
+  private served = 0;
+
+  constructor(private readonly reads: ReadDatabase) {}
+
+  /** Called with each public answer given without a minPosition: the URL's answer at this position. */
+  remember(request: FastifyRequest, source: HotEntry['source'], at: ReadPosition, etag: string, json: string): void {
+    if (request.method !== 'GET' || !this.eligible(request)) return;
+    const entry = this.entries.get(request.url);
+    if (entry?.etag === etag) return;
+    const identity = Buffer.from(json);
+    if (identity.length > this.maxBytes / 16) return; // an export-sized answer must not push out every hot one
+    this.drop(request.url);
+    this.entries.set(request.url, { source, at, etag, bodies: { identity }, bytes: identity.length });
+    this.size += identity.length;
+    this.evict();
+  }
+
+  /** The preHandler hook: answers from `entries`, or lets the request through untouched. */
+  readonly serve = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const entry = request.method === 'GET' ? this.entries.get(request.url) : undefined;
+    if (!entry || !this.eligible(request) || !this.reads.isCurrent(entry.source, entry.at)) return done();
+    const encoding = this.encodingFor(request);
+    if (encoding === null) return done();
+    // Most recently used last: Map keeps insertion order, so the oldest entry is the first.
+    this.entries.delete(request.url);
+    this.entries.set(request.url, entry);
+    void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
+    this.served++;
+    if (noneMatch(request.headers['if-none-match'], entry.etag)) {
+      void reply.code(304).send();
+      return;
+    }
+    const body = this.body(entry, encoding);
+    void reply.header('content-type', JSON_TYPE).header('vary', 'accept-encoding');
+    if (body.encoding !== 'identity') void reply.header('content-encoding', body.encoding);
+    void reply.send(body.bytes);
+  };
+
+  /** Metrics and tests: what is kept, and how many answers (200 or 304) came from here. */
+  get stats(): { entries: number; bytes: number; served: number } {
+    return { entries: this.entries.size, bytes: this.size, served: this.served };
+  }
+
+  private eligible(request: FastifyRequest): boolean {
+    const { headers } = request;
+    return (
+      headers.authorization === undefined &&
+      headers['x-min-position'] === undefined &&
+      !request.url.includes('minPosition=')
+    );
+  }
+
+  /** br or gzip as @fastify/compress would choose; identity when not asked; null (not served here) otherwise. */
+  private encodingFor(request: FastifyRequest): Encoding | null {
+    const header = request.headers['accept-encoding'];
+    if (header === undefined || header === '') return 'identity';
+    const chosen = negotiate(header, ENCODINGS);
+    return chosen === 'br' || chosen === 'gzip' ? chosen : null;
+  }
+
+  private body(entry: HotEntry, wanted: Encoding): { encoding: Encoding; bytes: Buffer } {
+    const identity = entry.bodies.identity!;
+    // Below the plugin's threshold an answer goes out as it is, whatever was asked.
+    if (wanted === 'identity' || identity.length < compressOptions.threshold!)
+      return { encoding: 'identity', bytes: identity };
+    let bytes = entry.bodies[wanted];
+    if (!bytes) {
+      bytes =
+        wanted === 'br'
+          ? brotliCompressSync(identity, compressOptions.brotliOptions)
+          : gzipSync(identity, compressOptions.zlibOptions);
+      entry.bodies[wanted] = bytes;
+      entry.bytes += bytes.length;
+      this.size += bytes.length;
+      this.evict();
+    }
+    return { encoding: wanted, bytes };
+  }
+
+  private drop(url: string): void {
+    const old = this.entries.get(url);
+    if (!old) return;
+    this.entries.delete(url);
+    this.size -= old.bytes;
+  }
+
+  private evict(): void {
+    for (const [url, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.size <= this.maxBytes) break;
+      this.entries.delete(url);
+      this.size -= entry.bytes;
+    }
+  }
+}
