@@ -1,13 +1,14 @@
 import { cpus, loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
+import type { RebuildFigures } from './rebuild.child';
 import { mergeRebuildPhases, type RebuildPhaseInput, type RebuildPhaseResult } from './support/rebuild-phases';
 import { createBenchDatabase } from './support/bench-database';
 import { runChild } from './support/child';
 import { httpPhase, type HttpTimings } from './support/http-phase';
 import { LOAD_BATCH, loadTimeline, type LoadFigures } from './support/load';
 import { keptBenchDatabase } from './support/kept-database';
-import { renderHttpReport, renderTables } from './support/report';
+import { renderHttpReport, renderRebuildReport, renderTables } from './support/report';
 import { renderJson } from './support/report-json';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -31,27 +32,21 @@ async function main(): Promise<void> {
   const { events, budgetSeconds, timings } = options();
   const startLoad = loadavg()[0];
   const kept = process.env.BENCH_DATABASE;
-  if (kept) return keptDatabaseRun(kept, events, timings, startLoad);
+  if (kept) return keptDatabaseRun(kept, events, timings, startLoad, budgetSeconds);
   const db = await createBenchDatabase(log);
   // Ctrl-C must still drop the database; children get the signal from the terminal themselves.
   process.once('SIGINT', () => void db.close().finally(() => process.exit(130)));
   try {
     const load = await loadPhase(db.url, events);
-    log('projection rebuilds (child process)…');
-    const phases: RebuildPhaseResult[] = [];
-    for (const phase of ['raw', 'timeline', 'actors'] as const)
-      phases.push(
-        await runChild<RebuildPhaseInput, RebuildPhaseResult>('rebuild.child.js', {
-          url: db.url,
-          budgetSeconds,
-          phase,
-        }),
-      );
-    const rebuild = mergeRebuildPhases(phases, budgetSeconds);
+    const rebuild = await rebuildPhases(db.url, budgetSeconds);
     await settle(db.url);
+    const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
+    if (process.env.BENCH_HTTP === '0') {
+      process.stdout.write(`\n${renderRebuildReport(db.label, machine, rebuild, { liveTablesFull: false })}\n`);
+      return;
+    }
     log('HTTP…');
     const http = await httpPhase(db.url, timings, log);
-    const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
     const report = { database: db.label, machine, load, rebuild, http, timings };
     process.stdout.write(`\n${renderTables(report)}\n\n${renderJson(report)}\n`);
   } finally {
@@ -59,19 +54,50 @@ async function main(): Promise<void> {
   }
 }
 
+/** The raw baseline, then each projection's rebuild, each in a child process of its own (its RSS its own). */
+async function rebuildPhases(url: string, budgetSeconds: number): Promise<RebuildFigures> {
+  log('projection rebuilds (one child process per phase)…');
+  const phases: RebuildPhaseResult[] = [];
+  for (const phase of ['raw', 'timeline', 'actors'] as const)
+    phases.push(
+      await runChild<RebuildPhaseInput, RebuildPhaseResult>('rebuild.child.js', { url, budgetSeconds, phase }),
+    );
+  return mergeRebuildPhases(phases, budgetSeconds);
+}
+
 /**
  * BENCH_DATABASE: the HTTP phase on a database loaded and projected once (see kept-database.ts); the load and
- * rebuild figures are those of the run that filled it, so this run reports HTTP alone.
+ * rebuild figures are those of the run that filled it, so this run reports HTTP alone. BENCH_REBUILD=1 measures
+ * the rebuilds again first (raw baseline and rebuilds in the same run; the live tables are full, so each swap
+ * checksums them as in production); BENCH_HTTP=0 skips the HTTP phase.
  */
-async function keptDatabaseRun(name: string, events: number, timings: HttpTimings, startLoad: number): Promise<void> {
+async function keptDatabaseRun(
+  name: string,
+  events: number,
+  timings: HttpTimings,
+  startLoad: number,
+  budgetSeconds: number,
+): Promise<void> {
   const { db, load, projected } = await keptBenchDatabase(name, events, log);
   if (load) log(`loaded ${load.events} events in ${load.seconds.toFixed(0)} s`);
   if (projected) log('projections rebuilt to the head of the log');
+  const machine = () => `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
+  if (process.env.BENCH_REBUILD === '1') {
+    const rebuild = await rebuildPhases(db.url, budgetSeconds);
+    await settle(db.url);
+    process.stdout.write(`\n${renderRebuildReport(db.label, machine(), rebuild)}\n`);
+    process.stdout.write(
+      `\n${JSON.stringify({ bench: 'read-rebuild', database: db.label, machine: machine(), rebuild })}\n`,
+    );
+  }
+  if (process.env.BENCH_HTTP === '0') return;
   log('HTTP…');
   const http = await httpPhase(db.url, timings, log);
-  const machine = `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
-  process.stdout.write(`\n${renderHttpReport({ database: db.label, machine, http, timings })}\n`);
-  process.stdout.write(`\n${JSON.stringify({ bench: 'read-http', database: db.label, machine, http })}\n`);
+  const report = { database: db.label, machine: machine(), http, timings };
+  process.stdout.write(`\n${renderHttpReport(report)}\n`);
+  process.stdout.write(
+    `\n${JSON.stringify({ bench: 'read-http', database: db.label, machine: report.machine, http })}\n`,
+  );
 }
 
 async function loadPhase(url: string, events: number): Promise<LoadFigures> {

@@ -96,7 +96,7 @@ function runRow(name: string, run: RebuildRun, r: RebuildFigures, aim: boolean):
   return [`${name}, ${what}${checksum}`, events, s(run.seconds), n(run.eventsPerSecond), vs, rss];
 }
 
-function rebuildTable(r: RebuildFigures): string {
+function rebuildTable(r: RebuildFigures, { liveTablesFull = false } = {}): string {
   const rates = rebuildRates(r);
   const done = finished(r.timeline);
   const rows = [
@@ -113,6 +113,7 @@ function rebuildTable(r: RebuildFigures): string {
   ];
   if (r.timeline.fixedLogOrder) rows.push(runRow('timeline', r.timeline.fixedLogOrder, r, false));
   if (
+    !liveTablesFull &&
     done &&
     done.checksumSeconds !== null &&
     rates.timelineProduction !== null &&
@@ -232,6 +233,23 @@ export function renderHttpReport(report: Omit<ReadReport, 'load' | 'rebuild'>): 
     '',
     'Query plans: EXPLAIN (ANALYZE, BUFFERS) of the SQL GetTimelineHandler sends, idle server, best of 3 (full plans on stderr)',
     planTable(http),
+  ].join('\n');
+}
+
+/** The rebuild phases alone (BENCH_DATABASE with BENCH_REBUILD=1). */
+export function renderRebuildReport(
+  database: string,
+  machine: string,
+  r: RebuildFigures,
+  { liveTablesFull = true } = {},
+): string {
+  const live = liveTablesFull
+    ? 'live tables full and current, so each swap also checksums them: the as-is time includes both checksums'
+    : `live tables ${r.liveMarkedCurrent ? 'empty, marked current' : 'never projected'}`;
+  return [
+    `Rebuild benchmark: ${n(r.total)} events on ${database}; ${machine}`,
+    `Projection rebuilds (one child process per phase; RSS sampled every 100 ms; highest child VmHWM ${r.vmHwmMb === null ? 'n/a' : mb(r.vmHwmMb)}; ${live})`,
+    rebuildTable(r, { liveTablesFull }),
   ].join('\n');
 }
 

@@ -17,6 +17,7 @@ import { recoverAbandonedRebuilds, recoverInBackground } from './rebuild-recover
 import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
 import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
 import { buildDeferredIndexes, deferIndexes } from './bulk-load';
+import { checkpointKey, takeEarlyChecksums, type EarlyChecksums } from './early-checksums';
 import { loadPartitioned } from './partitioned-load';
 import {
   finishRebuildRecord,
@@ -181,8 +182,11 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       const position = projection.partitionedRebuild
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
-      await buildDeferredIndexes(this.store.pool.options, deferred);
-      const outcome = await this.swap(db, projection, shadow, position, progress);
+      const [, early] = await Promise.all([
+        buildDeferredIndexes(this.store.pool.options, deferred),
+        takeEarlyChecksums(this.store.pool.options, projection, shadow),
+      ]);
+      const outcome = await this.swap(db, projection, shadow, position, progress, early);
       await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });
       onProgress?.(progress);
       this.notify(projection.name, 'succeeded', startedAt);
@@ -242,12 +246,14 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
     shadow: Tables,
     position: LogPosition,
     progress: RebuildProgress,
+    early: EarlyChecksums | null,
   ) {
     const live = liveTables(projection);
     await db.query('BEGIN');
     await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [batchLock(projection.name)]);
     // The live projector is paused now. Bring the shadow to the head, and the live tables to the same place.
     let head = position;
+    let applied = 0;
     for (
       let events = await this.store.readLog(head, BATCH, db);
       events.length > 0;
@@ -256,9 +262,11 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       await applyWithParking(db, projection, events, shadow, 'rebuild', 'shadow');
       head = events[events.length - 1].logPosition;
       progress.events += events.length;
+      applied += events.length;
     }
     await projection.finishRebuild?.(db, shadow);
-    let liveAt = (await readCheckpoint(db, projection.name))?.position ?? LOG_START;
+    const liveCheckpoint = await readCheckpoint(db, projection.name);
+    let liveAt = liveCheckpoint?.position ?? LOG_START;
     for (
       let events = await this.store.readLog(liveAt, BATCH, db);
       events.length > 0;
@@ -268,10 +276,12 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       if (upTo.length === 0) break;
       await applyWithParking(db, projection, upTo, live, 'live', 'live');
       liveAt = upTo[upTo.length - 1].logPosition;
+      applied += upTo.length;
       if (upTo.length < events.length) break;
     }
-    const checksum = await projection.checksum(db, shadow);
-    const liveChecksum = await projection.checksum(db, live);
+    const stillHolds = early !== null && applied === 0 && early.liveCheckpoint === checkpointKey(liveCheckpoint);
+    const checksum = stillHolds ? early.shadow : await projection.checksum(db, shadow);
+    const liveChecksum = stillHolds ? early.live : await projection.checksum(db, live);
     await swapShadowTables(db, [...projection.tables], shadow);
     await promoteShadowParking(db, projection.name);
     await setCheckpoint(db, projection.name, head, projection.codeVersion);

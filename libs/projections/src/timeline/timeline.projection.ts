@@ -7,7 +7,7 @@ import type {
   EventSourceAttached,
   SourceRegistered,
 } from '@libs/diplomacy';
-import type { Projection, Tables } from '../projection';
+import type { ApplyMode, Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
 import { itemFieldDefinitions, itemFieldList } from './timeline-fields';
 import { searchDocument } from '../search/search-text';
@@ -39,6 +39,8 @@ const insertNames = (t: string) => `
 INSERT INTO ${t} (actor_id, name, search)
 SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
 ON CONFLICT (actor_id, name) DO NOTHING`;
+
+const nameKey = (n: ActorName) => `${n.actor_id}\u0000${n.name}`;
 
 interface ActorName {
   actor_id: string;
@@ -82,7 +84,12 @@ export class TimelineProjection implements Projection {
   // Partitioned: timeline_actor_names rows are shared by every stream that names an actor, so apply() writes a
   // batch's names in one statement, in key order, after its rows; parallel writers that each lock keys in one
   // ascending order cannot deadlock (when names were written per flush, they did: test/projections/drift.e2e.spec.ts).
+  // During a rebuild each name is written once, by the first batch that names it: a writer inserting a name another
+  // writer's open transaction has just inserted waits for that transaction to end, and with every batch writing
+  // every name it met, the two writers took turns more than they ran side by side.
   readonly partitionedRebuild = true;
+  /** Rebuild only: the names already written to a run's shadow tables (keyed by the run's Tables object). */
+  private readonly namesWritten = new WeakMap<Tables, Set<string>>();
   // apply() finds rows by the primary keys and timeline_live_actors_item_idx only. timeline_live_actors rows
   // belong to one stream each, so partitioned writers never share them.
   readonly deferredIndexes = [
@@ -98,7 +105,7 @@ export class TimelineProjection implements Projection {
     'timeline_actor_names_search_idx',
   ];
 
-  async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
+  async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables, mode: ApplyMode = 'live'): Promise<void> {
     let pending: TimelineRow[] = [];
     const names: ActorName[] = [];
     const flush = async () => {
@@ -135,7 +142,22 @@ export class TimelineProjection implements Projection {
       }
     }
     await flush();
-    await this.insertNames(tx, t, names);
+    if (mode === 'live') return this.insertNames(tx, t, names);
+    const fresh = this.notYetWritten(t, names);
+    await this.insertNames(tx, t, fresh);
+    // Only once written: a batch that fails here is retried event by event (parking), and must write them again.
+    for (const n of fresh) this.namesWritten.get(t)!.add(nameKey(n));
+  }
+
+  /**
+   * A rebuild's names not written by an earlier batch of the same run. That batch's transaction may still be open
+   * on another writer; if it fails, the whole rebuild fails with it, so no rebuild that succeeds lacks a name.
+   * (A live batch that fails is retried: there, every batch writes all its names.)
+   */
+  private notYetWritten(t: Tables, names: ActorName[]): ActorName[] {
+    let written = this.namesWritten.get(t);
+    if (!written) this.namesWritten.set(t, (written = new Set()));
+    return names.filter((n) => !written.has(nameKey(n)));
   }
 
   private async correct(
@@ -174,7 +196,7 @@ export class TimelineProjection implements Projection {
    */
   private async insertNames(tx: PoolClient, t: Tables, names: ActorName[]): Promise<void> {
     if (names.length === 0) return;
-    const unique = new Map(names.map((n) => [`${n.actor_id}\u0000${n.name}`, n]));
+    const unique = new Map(names.map((n) => [nameKey(n), n]));
     const rows = [...unique.values()]
       .sort((x, y) => (x.actor_id === y.actor_id ? cmp(x.name, y.name) : cmp(x.actor_id, y.actor_id)))
       .map((n) => ({ ...n, doc: searchDocument(n.name) }));
