@@ -4,6 +4,7 @@ import { searchDocument } from '@libs/projections';
 
 export const RAW_TABLE = 'bench_timeline_raw';
 const RAW_NAMES = 'bench_timeline_raw_names';
+const RAW_ACTORS = 'bench_timeline_raw_actors';
 const BATCH = 2000;
 
 const COLUMNS = [
@@ -48,7 +49,7 @@ const TYPES = [
 ];
 
 /*
- * The same row fields and the same search vector as TimelineProjection (copied: the baseline must cost what the
+ * The same row fields, the same search vector and the same by-actor entries as TimelineProjection (copied: the baseline must cost what the
  * projection's INSERT costs, minus the projection's own machinery): the title and body folded in code with the
  * projection's searchDocument, then the same four to_tsvector calls, from a multi-row VALUES with plain parameters.
  */
@@ -87,10 +88,11 @@ export async function createRawTable(pool: Pool): Promise<void> {
   await dropRawTable(pool);
   await pool.query(`CREATE TABLE ${RAW_TABLE} (LIKE timeline_versions INCLUDING ALL)`);
   await pool.query(`CREATE TABLE ${RAW_NAMES} (LIKE timeline_actor_names INCLUDING ALL)`);
+  await pool.query(`CREATE TABLE ${RAW_ACTORS} (LIKE timeline_live_actors INCLUDING ALL)`);
 }
 
 export async function dropRawTable(pool: Pool): Promise<void> {
-  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}, ${RAW_NAMES}`);
+  await pool.query(`DROP TABLE IF EXISTS ${RAW_TABLE}, ${RAW_NAMES}, ${RAW_ACTORS}`);
 }
 
 /** The actor names the projection keeps for search (timeline_actor_names), one statement per batch. */
@@ -99,9 +101,16 @@ INSERT INTO ${RAW_NAMES} (actor_id, name, search)
 SELECT r.actor_id, r.name, to_tsvector('simple', r.doc) FROM jsonb_to_recordset($1::jsonb) AS r(actor_id text, name text, doc text)
 ON CONFLICT (actor_id, name) DO NOTHING`;
 
+/** Each item's entry per actor (timeline_live_actors: one actor's items in date order), from plain arrays. */
+const insertActorsSql = `
+INSERT INTO ${RAW_ACTORS} (actor_id, date_start, date_end, id)
+SELECT * FROM unnest($1::text[], $2::date[], $3::date[], $4::uuid[])
+ON CONFLICT DO NOTHING`;
+
 /**
  * What plain pg can do: keyset-read `events` by position, 2,000 at a time, and upsert the recorded events in one
- * statement per batch. No corrections, retractions, checkpoints, shadow tables or checksums.
+ * statement per batch, then their actor names and by-actor entries in one each. No corrections, retractions,
+ * checkpoints, shadow tables or checksums.
  */
 export async function rawTimelineLoad(pool: Pool, onBatch: (events: number) => void): Promise<RawFigures> {
   const started = performance.now();
@@ -122,6 +131,7 @@ export async function rawTimelineLoad(pool: Pool, onBatch: (events: number) => v
     if (count > 0) {
       await pool.query(insertSql(count), params);
       await pool.query(insertNamesSql, [JSON.stringify(actorNames(recorded))]);
+      await pool.query(insertActorsSql, actorEntries(recorded));
       written += count;
     }
     onBatch(events);
@@ -135,6 +145,20 @@ function actorNames(rows: LogRow[]): { actor_id: string; name: string; doc: stri
     for (const a of (row.data as DiplomaticEventRecorded['data']).actors)
       names.set(`${a.id}\u0000${a.name}`, { actor_id: a.id, name: a.name, doc: searchDocument(a.name) });
   return [...names.values()];
+}
+
+function actorEntries(rows: LogRow[]): [string[], string[], string[], string[]] {
+  const columns: [string[], string[], string[], string[]] = [[], [], [], []];
+  for (const row of rows) {
+    const d = row.data as DiplomaticEventRecorded['data'];
+    for (const actorId of new Set(d.actors.map((a) => a.id))) {
+      columns[0].push(actorId);
+      columns[1].push(d.date.start);
+      columns[2].push(d.date.end);
+      columns[3].push(d.id);
+    }
+  }
+  return columns;
 }
 
 function toParams(row: LogRow): unknown[] {
