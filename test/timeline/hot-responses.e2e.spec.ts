@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { get, type IncomingHttpHeaders } from 'node:http';
+import { Writable } from 'node:stream';
+import type { DestinationStream } from 'pino';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,6 +23,7 @@ describe('hot responses', () => {
   const http = () => request(app.getHttpServer());
   const tag = `hot-${randomUUID().slice(0, 8)}`;
   let sourceId: string;
+  const logLines: string[] = [];
 
   const record = async (title: string) => {
     const body = aDiplomaticEventBody(sourceId, {
@@ -57,7 +60,13 @@ describe('hot responses', () => {
     Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.includes(name)));
 
   beforeAll(async () => {
-    app = await startTestApi();
+    const logStream = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    }) as unknown as DestinationStream;
+    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream });
     await app.listen(0, '127.0.0.1');
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     hot = app.get(HotResponses);
@@ -81,6 +90,10 @@ describe('hot responses', () => {
     // What the onRequest hooks add is there too: helmet's headers, the request id.
     expect(again.headers['content-security-policy']).toContain("default-src 'self'");
     expect(again.headers['x-request-id']).toBeDefined();
+    // And it is logged like any other request: one line with its request id.
+    await eventually(async () =>
+      logLines.some((l) => l.includes(String(again.headers['x-request-id']))) ? true : undefined,
+    );
   });
 
   it.each([

@@ -47,8 +47,13 @@ export function stemArabic(word: string): string {
   return w;
 }
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** Words of folded text: letters and digits in any script. */
 export function words(text: string): string[] {
+  // ASCII text has nothing to normalise or fold but its case, and its letters and digits are [a-z0-9]: most news
+  // copy, and a fifth of a timeline rebuild's time in Node when it went the Unicode way.
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

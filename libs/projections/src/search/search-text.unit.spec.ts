@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { foldText, searchDocument, searchTerms, stemArabic } from './search-text';
+import { foldText, searchDocument, searchTerms, stemArabic, words } from './search-text';
 
 describe('foldText', () => {
   it.each([
@@ -43,5 +43,33 @@ describe('searchDocument and searchTerms', () => {
     expect(searchDocument('Erdoğan visits Astana')).toBe('erdogan visits astana');
     expect(searchTerms('a b c d e f g h i j')).toHaveLength(8);
     expect(searchTerms('Erdoğan ERDOGAN')).toEqual([{ word: 'erdogan', stem: 'erdogan' }]);
+  });
+});
+
+describe('words: the ASCII shortcut', () => {
+  /** The Unicode way, always: what words() must give for ASCII text too. */
+  const unicodeWords = (text: string) => foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+  it.each([
+    'Macron visits Astana on Wednesday',
+    "Lavrov said LAST WEEK: 'no talks' (2023-11-01)",
+    'C-SPAN, U.S.-led talks; 3rd round_of 40+ nations\ttab\nnewline',
+    '',
+    '   ',
+    '!!!',
+    'snake_case and CamelCase and x2y and 007',
+    'control \u0001 chars \u007f end',
+  ])('gives for %j what the Unicode way gives', (text) => {
+    expect(words(text)).toEqual(unicodeWords(text));
+  });
+
+  it('takes every printable ASCII character the same way as the Unicode way', () => {
+    const all = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join(' ');
+    expect(words(all)).toEqual(unicodeWords(all));
+  });
+
+  it('leaves text with any other character to the Unicode way', () => {
+    expect(words('Erdoğan in Astana')).toEqual(['erdogan', 'in', 'astana']);
+    expect(words('ماكرون في أستانا')).toEqual(unicodeWords('ماكرون في أستانا'));
   });
 });
