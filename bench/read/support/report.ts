@@ -146,6 +146,8 @@ function rebuildTable(r: RebuildFigures, { liveTablesFull = false } = {}): strin
 
 /** The issue's aims for a row: repeated (p99, share of the ceiling) or distinct (p99 loaded and alone). */
 function aimVerdict(e: EndpointFigures, ceiling: EndpointFigures | undefined): string {
+  // No answer at all (every request past the 10 s timeout) has no p99 to compare: it misses.
+  if (e.loaded.requests === 0 || e.loaded.failures + e.single.failures > 0) return verdict(false);
   if (e.label.startsWith('repeated:')) {
     const share = ceiling ? e.loaded.requestsPerSecond / ceiling.loaded.requestsPerSecond : null;
     const shareText = share === null ? 'n/a' : `${share.toFixed(2)}×`;
