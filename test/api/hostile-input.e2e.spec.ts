@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { Pool } from 'pg';
-import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
+import { captureLogs } from '../support/captured-logs';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { testPool } from '../support/database';
 
@@ -22,16 +21,10 @@ describe('hostile input', () => {
   let app: NestFastifyApplication;
   let pool: Pool;
   let sourceId: string;
-  const logLines: string[] = [];
+  const logs = captureLogs();
 
   beforeAll(async () => {
-    const logStream = new Writable({
-      write: (chunk: Buffer, _encoding, done) => {
-        logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    }) as unknown as DestinationStream;
-    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream });
+    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream: logs.stream });
     pool = testPool(2);
     sourceId = (await request(app.getHttpServer()).post('/api/admin/sources').set(auth).send(aSourceBody())).body.id;
   });
@@ -142,7 +135,7 @@ describe('hostile input', () => {
   it('a token sent in the query string never reaches the log', async () => {
     await http().get('/api/timeline').query({ access_token: 'leaked-secret-value-123', limit: '1' }).expect(400);
     await http().get('/api/admin/projections').query({ token: TEST_ADMIN_TOKEN }).set(auth);
-    const log = logLines.join('');
+    const log = logs.text();
     expect(log).toContain('access_token=[redacted]');
     expect(log).not.toContain('leaked-secret-value-123');
     expect(log).not.toContain(TEST_ADMIN_TOKEN);

@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DestinationStream } from 'pino';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { testPool } from '../support/database';
+import { captureLogs } from '../support/captured-logs';
 import { eventually } from '../support/eventually';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-
-function captureLogs(): { stream: DestinationStream; lines: () => Record<string, unknown>[]; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write: (chunk, _encoding, done) => {
-      chunks.push(String(chunk));
-      done();
-    },
-  }) as unknown as DestinationStream;
-  const text = () => chunks.join('');
-  const lines = () =>
-    text()
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { stream, lines, text };
-}
 
 describe('operating Annals', () => {
   let app: NestFastifyApplication;

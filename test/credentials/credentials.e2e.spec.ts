@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
-import type { DestinationStream } from 'pino';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { testPool } from '../support/database';
+import { captureLogs } from '../support/captured-logs';
 import { eventually } from '../support/eventually';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 
@@ -24,7 +23,7 @@ interface Created {
 describe('named credentials', () => {
   let app: NestFastifyApplication;
   let pool: Pool;
-  const logLines: string[] = [];
+  const logs = captureLogs();
   let editor: Created;
   let viewer: Created;
   let sourceId: string;
@@ -36,13 +35,7 @@ describe('named credentials', () => {
     (await http().post('/api/admin/credentials').set(admin).send({ name, role }).expect(201)).body as Created;
 
   beforeAll(async () => {
-    const logStream = new Writable({
-      write: (chunk: Buffer, _encoding, done) => {
-        logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    }) as unknown as DestinationStream;
-    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream });
+    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream: logs.stream });
     pool = testPool(2);
     editor = await create(`Aigerim ${suffix()}`, 'editor');
     viewer = await create(`Reader ${suffix()}`, 'viewer');
@@ -204,9 +197,9 @@ describe('named credentials', () => {
       );
       expect(Number(rows[0].n)).toBe(0);
     }
-    const logs = logLines.join('');
-    expect(logs).toContain(editor.id); // the logs do say what happened to which credential
-    for (const secret of [...secrets, TEST_ADMIN_TOKEN]) expect(logs).not.toContain(secret);
+    const logText = logs.text();
+    expect(logText).toContain(editor.id); // the logs do say what happened to which credential
+    for (const secret of [...secrets, TEST_ADMIN_TOKEN]) expect(logText).not.toContain(secret);
   });
 });
 

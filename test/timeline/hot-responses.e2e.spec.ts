@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { Writable } from 'node:stream';
-import type { DestinationStream } from 'pino';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HotResponses } from '../../apps/api/src/http/hot-responses';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
+import { captureLogs } from '../support/captured-logs';
 import { eventually } from '../support/eventually';
 import { aDiplomaticEventBody, aSourceBody } from '../builders/diplomatic-event.builder';
 
@@ -23,7 +22,7 @@ describe('hot responses', () => {
   const http = () => request(app.getHttpServer());
   const tag = `hot-${randomUUID().slice(0, 8)}`;
   let sourceId: string;
-  const logLines: string[] = [];
+  const logs = captureLogs();
 
   const record = async (title: string) => {
     const body = aDiplomaticEventBody(sourceId, {
@@ -60,13 +59,7 @@ describe('hot responses', () => {
     Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.includes(name)));
 
   beforeAll(async () => {
-    const logStream = new Writable({
-      write: (chunk: Buffer, _encoding, done) => {
-        logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    }) as unknown as DestinationStream;
-    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream });
+    app = await startTestApi({ LOG_LEVEL: 'info' }, { logStream: logs.stream });
     await app.listen(0, '127.0.0.1');
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     hot = app.get(HotResponses);
@@ -100,9 +93,7 @@ describe('hot responses', () => {
     expect(again.headers['content-security-policy']).toContain("default-src 'self'");
     expect(again.headers['x-request-id']).toBeDefined();
     // And it is logged like any other request: one line with its request id.
-    await eventually(async () =>
-      logLines.some((l) => l.includes(String(again.headers['x-request-id']))) ? true : undefined,
-    );
+    await eventually(async () => (logs.text().includes(String(again.headers['x-request-id'])) ? true : undefined));
   });
 
   it.each([

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReadDatabase, type ReadPosition } from '@libs/projections';
 import { compressOptions } from './http-caching';
 import { noneMatch } from './if-none-match';
+import { ResponseCache } from './response-cache';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 const ENCODINGS = ['br', 'gzip'];
@@ -22,21 +23,18 @@ interface HotEntry {
 /**
  * The answers to the exact URLs asked most, served before Nest sees the request. A public read is a pure function
  * of the read tables at a checkpoint (position-etag.ts), so an answer PositionCachedReads gave for a URL is still
- * the answer while that server's checkpoint has not moved: this hook checks the position from ReadDatabase's memo
- * (no query), and sends the bytes kept for the URL, already compressed for the encoding the client accepts, or a
- * 304. Anything it cannot vouch for goes the normal way: a URL not seen yet, a checkpoint not read in the last
- * 50 ms, a minPosition (query or X-Min-Position), a bearer token, an unusual Accept-Encoding.
+ * the answer while that server's checkpoint has not moved: this hook checks the position (ReadDatabase's memo, or
+ * a checkpoint read of its own), and sends the bytes kept for the URL, already compressed for the encoding the
+ * client accepts, or a 304. Anything it cannot vouch for goes the normal way: a URL not seen yet, a position that
+ * moved, a minPosition (query or X-Min-Position), a bearer token, an unusual Accept-Encoding.
  *
  * It runs as a preHandler: after routing and every onRequest hook (request id, CORS, helmet, rate limits, the
  * request log), so the answer carries the same headers and is logged like any other.
  */
 @Injectable()
 export class HotResponses {
-  readonly maxEntries = 500;
-  /** Bytes of bodies in all, every encoding counted. */
-  readonly maxBytes = 16 * 1024 * 1024;
-  private readonly entries = new Map<string, HotEntry>();
-  private size = 0;
+  /** 500 URLs or 16 MB of bodies, every encoding counted. */
+  private readonly entries = new ResponseCache<HotEntry>(500, 16 * 1024 * 1024, (entry) => entry.bytes);
   private served = 0;
 
   constructor(private readonly reads: ReadDatabase) {}
@@ -44,14 +42,9 @@ export class HotResponses {
   /** Called with each public answer given without a minPosition: the URL's answer at this position. */
   remember(request: FastifyRequest, source: HotEntry['source'], at: ReadPosition, etag: string, json: string): void {
     if (request.method !== 'GET' || !this.eligible(request)) return;
-    const entry = this.entries.get(request.url);
-    if (entry?.etag === etag) return;
+    if (this.entries.get(request.url)?.etag === etag) return;
     const identity = Buffer.from(json);
-    if (identity.length > this.maxBytes / 16) return; // an export-sized answer must not push out every hot one
-    this.drop(request.url);
     this.entries.set(request.url, { source, at, etag, bodies: { identity }, bytes: identity.length });
-    this.size += identity.length;
-    this.evict();
   }
 
   /**
@@ -73,16 +66,13 @@ export class HotResponses {
       // Moved on (or no server answered): the full pipeline computes the new answer, or the error.
       if (at !== entry.at) return;
     }
-    // Most recently used last: Map keeps insertion order, so the oldest entry is the first.
-    this.entries.delete(request.url);
-    this.entries.set(request.url, entry);
     this.served++;
     void reply.header('etag', entry.etag).header('cache-control', 'no-cache');
     if (noneMatch(request.headers['if-none-match'], entry.etag)) {
       // Returning the reply is what tells Fastify the hook answered (the handler must not run).
       return reply.code(304).send();
     }
-    const body = this.body(entry, encoding);
+    const body = this.body(request.url, entry, encoding);
     void reply.header('content-type', JSON_TYPE).header('vary', withAcceptEncoding(reply.getHeader('vary')));
     if (body.encoding !== 'identity') void reply.header('content-encoding', body.encoding);
     return reply.send(body.bytes);
@@ -90,7 +80,8 @@ export class HotResponses {
 
   /** Metrics and tests: what is kept, and how many answers (200 or 304) came from here. */
   get stats(): { entries: number; bytes: number; served: number } {
-    return { entries: this.entries.size, bytes: this.size, served: this.served };
+    const { entries, chars } = this.entries.stats;
+    return { entries, bytes: chars, served: this.served };
   }
 
   private eligible(request: FastifyRequest): boolean {
@@ -110,7 +101,7 @@ export class HotResponses {
     return chosen === 'br' || chosen === 'gzip' ? chosen : null;
   }
 
-  private body(entry: HotEntry, wanted: Encoding): { encoding: Encoding; bytes: Buffer } {
+  private body(url: string, entry: HotEntry, wanted: Encoding): { encoding: Encoding; bytes: Buffer } {
     const identity = entry.bodies.identity!;
     // Below the plugin's threshold an answer goes out as it is, whatever was asked.
     if (wanted === 'identity' || identity.length < compressOptions.threshold!)
@@ -121,27 +112,14 @@ export class HotResponses {
         wanted === 'br'
           ? brotliCompressSync(identity, compressOptions.brotliOptions)
           : gzipSync(identity, compressOptions.zlibOptions);
-      entry.bodies[wanted] = bytes;
-      entry.bytes += bytes.length;
-      this.size += bytes.length;
-      this.evict();
+      // A new entry, stored again: the cache measures an entry's size when it is set.
+      this.entries.set(url, {
+        ...entry,
+        bodies: { ...entry.bodies, [wanted]: bytes },
+        bytes: entry.bytes + bytes.length,
+      });
     }
     return { encoding: wanted, bytes };
-  }
-
-  private drop(url: string): void {
-    const old = this.entries.get(url);
-    if (!old) return;
-    this.entries.delete(url);
-    this.size -= old.bytes;
-  }
-
-  private evict(): void {
-    for (const [url, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.size <= this.maxBytes) break;
-      this.entries.delete(url);
-      this.size -= entry.bytes;
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Client, type ClientConfig, type PoolClient } from 'pg';
+import type { ClientConfig, PoolClient } from 'pg';
 import type { Projection, Tables } from '../projection';
+import { openOwnConnection } from './own-connection';
 import { indexNamesByDefinition } from './shadow-tables';
 
 /** A shadow table's index, dropped before the load and built again after it. */
@@ -47,15 +48,10 @@ export async function buildDeferredIndexes(
 ): Promise<void> {
   const queue = [...deferred];
   const build = async () => {
-    const client = new Client({ ...connection, application_name: 'annals-rebuild-index' });
-    client.on('error', () => undefined); // a broken connection fails the build in flight, and so the rebuild
-    await client.connect();
+    const client = await openOwnConnection(connection, 'annals-rebuild-index');
     try {
       // A GIN build sorts in maintenance_work_mem; the default 64 MB spills a large timeline to disk several times.
       await client.query(`SET maintenance_work_mem = '256MB'`);
-      // If this process dies mid-build, the server notices within a second and stops the build (and frees its locks)
-      // instead of running it to the end for nobody.
-      await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // PostgreSQL 13 lacks it
       for (let next = queue.shift(); next; next = queue.shift()) {
         await client.query(`CREATE INDEX "${next.name}" ON ${next.table} ${next.definition}`);
       }

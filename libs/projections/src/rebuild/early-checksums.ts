@@ -1,6 +1,7 @@
-import { Client, type ClientConfig, type PoolClient } from 'pg';
+import type { ClientConfig } from 'pg';
 import { readCheckpoint } from '../checkpoints';
 import { liveTables, type Projection, type Tables } from '../projection';
+import { asPoolClient, openOwnConnection } from './own-connection';
 
 /** Both checksums of a swap, taken before it, and what must not have moved for them to still hold. */
 export interface EarlyChecksums {
@@ -24,14 +25,10 @@ export async function takeEarlyChecksums(
   shadow: Tables,
 ): Promise<EarlyChecksums | null> {
   if (projection.finishRebuild) return null;
-  const client = new Client({ ...connection, application_name: 'annals-rebuild-checksum' });
-  client.on('error', () => undefined); // a broken connection fails the query in flight, and so the rebuild
-  await client.connect();
+  const client = await openOwnConnection(connection, 'annals-rebuild-checksum');
   try {
-    await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // PostgreSQL 13 lacks it
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // A Client has every PoolClient method these use except release(), which they never call.
-    const db = client as unknown as PoolClient;
+    const db = asPoolClient(client);
     const liveCheckpoint = checkpointKey(await readCheckpoint(db, projection.name));
     const live = await projection.checksum(db, liveTables(projection));
     const shadowChecksum = await projection.checksum(db, shadow);

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Client } from 'pg';
-import type { PoolClient } from 'pg';
+import type { Client, PoolClient } from 'pg';
 import type { LogPosition, PostgresEventStore, StoredEvent } from '@libs/event-store';
 import type { Projection, Tables } from '../projection';
 import { applyWithParking } from '../parking/parked-events';
+import { asPoolClient, openOwnConnection } from './own-connection';
 
 // The sequential load's batch, split between the writers: the reader holds one batch while the writers apply
 // the last, and at twice this the rebuild's peak RSS passed 300 MB for a few per cent of speed.
@@ -64,11 +64,7 @@ async function openWriters(store: PostgresEventStore, count: number): Promise<Cl
   const writers: Client[] = [];
   try {
     for (let i = 0; i < count; i++) {
-      const client = new Client({ ...store.pool.options, application_name: 'annals-rebuild-writer' });
-      client.on('error', () => undefined); // a broken connection fails the query in flight, and so the rebuild
-      await client.connect();
-      await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined); // stops with a dead rebuild (PG 14+)
-      writers.push(client);
+      writers.push(await openOwnConnection(store.pool.options, 'annals-rebuild-writer'));
     }
     return writers;
   } catch (error) {
@@ -86,8 +82,7 @@ async function applyInTransaction(
   if (events.length === 0) return;
   await writer.query('BEGIN');
   try {
-    // A Client has every PoolClient method the projection uses except release(), which it never calls.
-    await applyWithParking(writer as unknown as PoolClient, projection, events, tables, 'rebuild', 'shadow');
+    await applyWithParking(asPoolClient(writer), projection, events, tables, 'rebuild', 'shadow');
     await writer.query('COMMIT');
   } catch (error) {
     await writer.query('ROLLBACK').catch(() => undefined);

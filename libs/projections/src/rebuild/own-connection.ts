@@ -1,0 +1,18 @@
+import { Client, type ClientConfig, type PoolClient } from 'pg';
+
+/**
+ * A connection of a rebuild's own, opened beside the pool rather than taken from it (a busy pool could make a
+ * rebuild wait for ever). If this process dies mid-statement, the server notices within a second and stops the
+ * statement (and frees its locks) instead of running it to the end for nobody (PostgreSQL 14+; 13 lacks it).
+ * A broken connection fails the statement in flight, and so the rebuild: its 'error' event needs no handling.
+ */
+export async function openOwnConnection(connection: ClientConfig, applicationName: string): Promise<Client> {
+  const client = new Client({ ...connection, application_name: applicationName });
+  client.on('error', () => undefined);
+  await client.connect();
+  await client.query(`SET client_connection_check_interval = '1s'`).catch(() => undefined);
+  return client;
+}
+
+/** A Client has every PoolClient method projections use except release(), which they never call. */
+export const asPoolClient = (client: Client): PoolClient => client as unknown as PoolClient;
