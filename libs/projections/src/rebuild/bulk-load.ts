@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ClientConfig, PoolClient } from 'pg';
 import type { Projection, Tables } from '../projection';
-import { openOwnConnection } from './own-connection';
+import { openOwnConnection, settleAll } from './own-connection';
 import { indexNamesByDefinition } from './shadow-tables';
 
 /** A shadow table's index, dropped before the load and built again after it. */
@@ -61,7 +61,5 @@ export async function buildDeferredIndexes(
   };
   // Largest first (the GIN indexes) so that no build starts last and runs alone.
   queue.sort((a, b) => Number(b.definition.includes('USING gin')) - Number(a.definition.includes('USING gin')));
-  const results = await Promise.allSettled(Array.from({ length: Math.min(builders, queue.length) }, build));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  await settleAll(Array.from({ length: Math.min(builders, queue.length) }, build));
 }

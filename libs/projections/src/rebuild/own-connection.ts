@@ -16,3 +16,14 @@ export async function openOwnConnection(connection: ClientConfig, applicationNam
 
 /** A Client has every PoolClient method projections use except release(), which they never call. */
 export const asPoolClient = (client: Client): PoolClient => client as unknown as PoolClient;
+
+/**
+ * Like Promise.all, but waits for every piece of work on its own connection to end before rejecting with the first
+ * error: a rebuild that fails drops its shadow tables, which must not race a statement still running on them.
+ */
+export async function settleAll<T extends unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+}

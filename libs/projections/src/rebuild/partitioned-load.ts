@@ -3,7 +3,7 @@ import type { Client, PoolClient } from 'pg';
 import type { LogPosition, PostgresEventStore, StoredEvent } from '@libs/event-store';
 import type { Projection, Tables } from '../projection';
 import { applyWithParking } from '../parking/parked-events';
-import { asPoolClient, openOwnConnection } from './own-connection';
+import { asPoolClient, openOwnConnection, settleAll } from './own-connection';
 
 // The sequential load's batch, split between the writers: the reader holds one batch while the writers apply
 // the last, and at twice this the rebuild's peak RSS passed 300 MB for a few per cent of speed.
@@ -88,13 +88,6 @@ async function applyInTransaction(
     await writer.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-}
-
-/** Like Promise.all, but waits for every writer to finish its transaction before rejecting with the first error. */
-async function settleAll(work: Promise<void>[]): Promise<void> {
-  const results = await Promise.allSettled(work);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** Events by writer: a stream always goes to the same writer, and keeps its order there. */

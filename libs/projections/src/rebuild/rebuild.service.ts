@@ -18,6 +18,7 @@ import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.er
 import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
 import { buildDeferredIndexes, deferIndexes } from './bulk-load';
 import { checkpointKey, takeEarlyChecksums, type EarlyChecksums } from './early-checksums';
+import { settleAll } from './own-connection';
 import { loadPartitioned } from './partitioned-load';
 import {
   finishRebuildRecord,
@@ -182,7 +183,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       const position = projection.partitionedRebuild
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
-      const [, early] = await Promise.all([
+      const [, early] = await settleAll<[void, EarlyChecksums | null]>([
         buildDeferredIndexes(this.store.pool.options, deferred),
         takeEarlyChecksums(this.store.pool.options, projection, shadow),
       ]);
