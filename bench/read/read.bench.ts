@@ -58,18 +58,20 @@ async function main(): Promise<void> {
 async function rebuildPhases(url: string, budgetSeconds: number): Promise<RebuildFigures> {
   log('projection rebuilds (one child process per phase)…');
   const phases: RebuildPhaseResult[] = [];
-  for (const phase of ['raw', 'timeline', 'actors'] as const)
-    phases.push(
-      await runChild<RebuildPhaseInput, RebuildPhaseResult>('rebuild.child.js', { url, budgetSeconds, phase }),
-    );
+  for (const phase of ['raw', 'timeline', 'actors'] as const) phases.push(await rebuildPhase(url, budgetSeconds, phase));
   return mergeRebuildPhases(phases, budgetSeconds);
+}
+
+function rebuildPhase(url: string, budgetSeconds: number, phase: RebuildPhaseInput['phase']) {
+  return runChild<RebuildPhaseInput, RebuildPhaseResult>('rebuild.child.js', { url, budgetSeconds, phase });
 }
 
 /**
  * BENCH_DATABASE: the HTTP phase on a database loaded and projected once (see kept-database.ts); the load and
  * rebuild figures are those of the run that filled it, so this run reports HTTP alone. BENCH_REBUILD=1 measures
  * the rebuilds again first (raw baseline and rebuilds in the same run; the live tables are full, so each swap
- * checksums them as in production); BENCH_HTTP=0 skips the HTTP phase.
+ * checksums them as in production); BENCH_PHASES=timeline (or raw, actors, a comma list) measures only those,
+ * printing each phase's figures; BENCH_HTTP=0 skips the HTTP phase.
  */
 async function keptDatabaseRun(
   name: string,
@@ -82,7 +84,12 @@ async function keptDatabaseRun(
   if (load) log(`loaded ${load.events} events in ${load.seconds.toFixed(0)} s`);
   if (projected) log('projections rebuilt to the head of the log');
   const machine = () => `Node ${process.version}, ${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start`;
-  if (process.env.BENCH_REBUILD === '1') {
+  const only = process.env.BENCH_PHASES;
+  if (process.env.BENCH_REBUILD === '1' && only) {
+    // One or two phases alone, while working on them: each phase's figures as they come, no report.
+    for (const phase of only.split(',') as RebuildPhaseInput['phase'][])
+      process.stdout.write(`${JSON.stringify(await rebuildPhase(db.url, budgetSeconds, phase))}\n`);
+  } else if (process.env.BENCH_REBUILD === '1') {
     const rebuild = await rebuildPhases(db.url, budgetSeconds);
     await settle(db.url);
     process.stdout.write(`\n${renderRebuildReport(db.label, machine(), rebuild)}\n`);

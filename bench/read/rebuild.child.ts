@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
-import { readLogHead, type LogPosition } from '@libs/event-store';
-import { ActorsProjection, setCheckpoint, TimelineProjection, type Projection } from '@libs/projections';
+import { compareLogPositions, readLogHead, type LogPosition } from '@libs/event-store';
+import { ActorsProjection, readCheckpoint, setCheckpoint, TimelineProjection, type Projection } from '@libs/projections';
 import { serveOnce } from './support/child';
 import { progressBar } from './support/progress';
 import { createRawTable, dropRawTable, rawTimelineLoad } from './support/raw-timeline';
@@ -90,7 +90,12 @@ async function markLiveCurrent(pool: Pool, projections: readonly Projection[]): 
   const head: LogPosition = { orderXid: rows[0].order_xid, position: Number(rows[0].position) };
   const db = await pool.connect();
   try {
-    for (const p of projections) await setCheckpoint(db, p.name, head, p.codeVersion);
+    for (const p of projections) {
+      // Already there: left as it is, so that the next run still sees it put there by a rebuild (kept-database.ts).
+      const at = await readCheckpoint(db, p.name);
+      if (at?.codeVersion === p.codeVersion && compareLogPositions(at.position, head) === 0) continue;
+      await setCheckpoint(db, p.name, head, p.codeVersion);
+    }
   } finally {
     db.release();
   }

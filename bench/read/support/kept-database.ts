@@ -90,7 +90,8 @@ async function projectToHead(pool: Pool, log: Log): Promise<boolean> {
 
 async function markAtHead(pool: Pool, name: string, codeVersion: number): Promise<void> {
   const { rows } = await pool.query<{ order_xid: string; position: string }>(
-    `SELECT order_xid::text AS order_xid, position FROM events ORDER BY order_xid DESC, position DESC LIMIT 1`,
+    // ORDER BY the column, not the text alias of the same name: as text, "999" comes after "1240".
+    `SELECT e.order_xid::text AS order_xid, e.position FROM events e ORDER BY e.order_xid DESC, e.position DESC LIMIT 1`,
   );
   const db = await pool.connect();
   try {

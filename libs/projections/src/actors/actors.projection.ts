@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
 import type { Actor, DiplomaticEventCorrected, DiplomaticEventRecorded, EventDate } from '@libs/diplomacy';
 import type { ApplyMode, Projection, Tables } from '../projection';
-import { tableDigestSql } from '../table-digest';
+import { recordHashSql, tableDigestSql } from '../table-digest';
 
 interface ActorEventRow {
   actor_id: string;
@@ -119,8 +119,8 @@ export class ActorsProjection implements Projection {
 
   async checksum(db: PoolClient, t: Tables): Promise<string> {
     const { rows } = await db.query<{ events: string | null; actors: string | null }>(`
-      SELECT ${tableDigestSql('e::text', `${t.actor_events} e`)} AS events,
-             ${tableDigestSql('a::text', `${t.actors} a`)} AS actors`);
+      SELECT ${tableDigestSql(recordHashSql('e'), `${t.actor_events} e`)} AS events,
+             ${tableDigestSql(recordHashSql('a'), `${t.actors} a`)} AS actors`);
     return `${rows[0].events ?? 'empty'}:${rows[0].actors ?? 'empty'}`;
   }
 }

@@ -5,9 +5,11 @@ import type { Projection, Tables } from '../projection';
 import { applyWithParking } from '../parking/parked-events';
 import { asPoolClient, openOwnConnection, settleAll } from './own-connection';
 
-// The sequential load's batch, split between the writers: the reader holds one batch while the writers apply
-// the last, and at twice this the rebuild's peak RSS passed 300 MB for a few per cent of speed.
-const BATCH = 2000;
+// Each read from the log; split between the writers. The reader never waits for the slowest writer of a batch, only
+// for a writer whose own queue is full, so at most READ_BATCH + writers × QUEUED × its share are held in memory.
+const READ_BATCH = 2000;
+/** Chunks a writer may have waiting behind the one it is applying. */
+const QUEUED = 1;
 
 export interface LoadProgress {
   events: number;
@@ -18,8 +20,10 @@ export interface LoadProgress {
  * each event to the writer that owns its stream (by a hash of the stream id), so each stream's events are applied in
  * order by one writer, and the writers, each on a connection and in transactions of its own, run side by side. Only
  * for projections whose rows of different streams never depend on each other (Projection.partitionedRebuild).
- * The reader reads the next batch while the writers apply the last one. The shadow tables are private until the
- * swap, so the writers' separate commits are invisible to readers; a failure fails the whole rebuild as before.
+ * Each writer works through a short queue of its own: while one prepares its next chunk (the Node side of an
+ * apply), the other's statement runs, and neither waits for the other to finish a batch. The shadow tables are
+ * private until the swap, so the writers' separate commits are invisible to readers; a failure fails the whole
+ * rebuild as before.
  *
  * The writers' connections are opened here, not taken from the pool: a busy pool could make them wait for ever.
  */
@@ -35,18 +39,18 @@ export async function loadPartitioned(
   checkStop: () => void = () => undefined,
 ): Promise<LogPosition> {
   const writers = await openWriters(store, Math.min(4, Math.max(1, availableParallelism())));
+  const lanes = writers.map(
+    (writer) => new WriterLane((events) => applyInTransaction(writer, projection, events, tables)),
+  );
   let lastReport = 0;
   let position = from;
-  let applying: Promise<unknown> = Promise.resolve();
   try {
     for (;;) {
       checkStop();
-      const events = await store.readLog(position, BATCH, reader);
-      await applying;
-      if (events.length === 0) return position;
+      const events = await store.readLog(position, READ_BATCH, reader);
+      if (events.length === 0) break;
       const parts = partition(events, writers.length);
-      applying = settleAll(parts.map((part, w) => applyInTransaction(writers[w], projection, part, tables)));
-      applying.catch(() => undefined); // awaited on the next turn (or in finally)
+      for (let w = 0; w < lanes.length; w++) if (parts[w].length > 0) await lanes[w].push(parts[w]);
       position = events[events.length - 1].logPosition;
       progress.events += events.length;
       if (Date.now() - lastReport > 1000) {
@@ -54,9 +58,42 @@ export async function loadPartitioned(
         await report();
       }
     }
+    await settleAll(lanes.map((lane) => lane.drained()));
+    return position;
   } finally {
-    await applying.catch(() => undefined);
+    // On failure too: no statement may still run on the shadow tables when the caller drops them.
+    await Promise.allSettled(lanes.map((lane) => lane.drained()));
     await Promise.all(writers.map((w) => w.end().catch(() => undefined)));
+  }
+}
+
+/**
+ * One writer's chunks, applied one after another in the order pushed. push() waits while QUEUED chunks already
+ * wait, and rejects once an earlier chunk has failed (every later one fails with it, unapplied).
+ */
+export class WriterLane {
+  private tail: Promise<void> = Promise.resolve();
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(
+    private readonly apply: (events: StoredEvent[]) => Promise<void>,
+    private readonly queued = QUEUED,
+  ) {}
+
+  async push(events: StoredEvent[]): Promise<void> {
+    while (this.pending.length > this.queued) await this.pending[0];
+    const done = this.tail.then(() => this.apply(events));
+    done.then(
+      () => this.pending.shift(),
+      () => undefined, // seen by the next push() or by drained()
+    );
+    this.pending.push(done);
+    this.tail = done;
+  }
+
+  /** Resolves when every chunk pushed so far is applied; rejects with the first failure. */
+  drained(): Promise<void> {
+    return this.tail;
   }
 }
 

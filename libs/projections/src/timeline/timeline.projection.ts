@@ -11,7 +11,7 @@ import type { ApplyMode, Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
 import { itemFieldDefinitions, itemFieldList } from './timeline-fields';
 import { searchDocument } from '../search/search-text';
-import { tableDigestSql } from '../table-digest';
+import { recordHashSql, tableDigestSql, tsvectorHashSql } from '../table-digest';
 
 const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${itemFieldDefinitions()}, actors jsonb,
   actor_ids text[], countries text[], location jsonb, date jsonb, status text, source_id uuid, quote text,
@@ -229,14 +229,15 @@ export class TimelineProjection implements Projection {
       by_actor: string | null;
     }>(`
       SELECT ${tableDigestSql(
-        `(v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, ${itemFieldList('v.')}, v.actors,
-          v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at, v.search)::text`,
+        `${recordHashSql(`(v.id, v.version, v.valid_from, v.valid_to, v.retracted_at, v.type, ${itemFieldList('v.')},
+          v.actors, v.countries, v.location, v.date, v.status, v.source_id, v.quote, v.recorded_at)`)}
+          # ${tsvectorHashSql('v.search')}`,
         `${t.timeline_versions} v`,
       )} AS versions,
-             ${tableDigestSql('s::text', `${t.timeline_sources} s`)} AS sources,
-             ${tableDigestSql('n::text', `${t.timeline_actor_names} n`)} AS names,
-             ${tableDigestSql('a::text', `${t.timeline_event_sources} a`)} AS attached,
-             ${tableDigestSql('o::text', `${t.timeline_live_actors} o`)} AS by_actor`);
+             ${tableDigestSql(recordHashSql('s'), `${t.timeline_sources} s`)} AS sources,
+             ${tableDigestSql(`${recordHashSql('(n.actor_id, n.name)')} # ${tsvectorHashSql('n.search')}`, `${t.timeline_actor_names} n`)} AS names,
+             ${tableDigestSql(recordHashSql('a'), `${t.timeline_event_sources} a`)} AS attached,
+             ${tableDigestSql(recordHashSql('o'), `${t.timeline_live_actors} o`)} AS by_actor`);
     const { versions, sources, names, attached, by_actor: byActor } = rows[0];
     return [versions, sources, names, attached, byActor].map((digest) => digest ?? 'empty').join(':');
   }
