@@ -60,9 +60,15 @@ export function words(text: string): string[] {
 /** What the index stores for a text: each folded word, and the stem beside every Arabic word. */
 export function searchDocument(text: string | null | undefined): string {
   if (!text) return '';
-  return words(text)
-    .flatMap((w) => (ARABIC_LETTER.test(w) ? [w, stemArabic(w)] : [w]))
-    .join(' ');
+  // ASCII text has no Arabic word to stem: its words joined by one space, without an array of them (a rebuild
+  // folds every title, summary, quote and name of the log, and this was most of its Node time).
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  let document = '';
+  for (const w of words(text)) {
+    const next = ARABIC_LETTER.test(w) ? `${w} ${stemArabic(w)}` : w;
+    document = document === '' ? next : `${document} ${next}`;
+  }
+  return document;
 }
 
 /** One search term as the query matches it: the folded word and, for Arabic, its stem. */

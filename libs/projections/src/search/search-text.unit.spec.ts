@@ -68,6 +68,12 @@ describe('words: the ASCII shortcut', () => {
     expect(words(all)).toEqual(unicodeWords(all));
   });
 
+  it('gives searchDocument the same words, one space apart, as the Unicode way', () => {
+    const all = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join(' ');
+    for (const text of [all, ' Macron, in Astana!  ', 'x', '', '...', "Lavrov's 2nd visit (2023-11-01)"])
+      expect(searchDocument(text)).toBe(unicodeWords(text).join(' '));
+  });
+
   it('leaves text with any other character to the Unicode way', () => {
     expect(words('Erdoğan in Astana')).toEqual(['erdogan', 'in', 'astana']);
     expect(words('ماكرون في أستانا')).toEqual(unicodeWords('ماكرون في أستانا'));
