@@ -58,7 +58,8 @@ async function main(): Promise<void> {
 async function rebuildPhases(url: string, budgetSeconds: number): Promise<RebuildFigures> {
   log('projection rebuilds (one child process per phase)…');
   const phases: RebuildPhaseResult[] = [];
-  for (const phase of ['raw', 'timeline', 'actors'] as const) phases.push(await rebuildPhase(url, budgetSeconds, phase));
+  for (const phase of ['raw', 'timeline', 'actors'] as const)
+    phases.push(await rebuildPhase(url, budgetSeconds, phase));
   return mergeRebuildPhases(phases, budgetSeconds);
 }
 

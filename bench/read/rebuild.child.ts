@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import { compareLogPositions, readLogHead, type LogPosition } from '@libs/event-store';
-import { ActorsProjection, readCheckpoint, setCheckpoint, TimelineProjection, type Projection } from '@libs/projections';
+import {
+  ActorsProjection,
+  readCheckpoint,
+  setCheckpoint,
+  TimelineProjection,
+  type Projection,
+} from '@libs/projections';
 import { serveOnce } from './support/child';
 import { progressBar } from './support/progress';
 import { createRawTable, dropRawTable, rawTimelineLoad } from './support/raw-timeline';

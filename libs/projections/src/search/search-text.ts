@@ -62,7 +62,11 @@ export function searchDocument(text: string | null | undefined): string {
   if (!text) return '';
   // ASCII text has no Arabic word to stem: its words joined by one space, without an array of them (a rebuild
   // folds every title, summary, quote and name of the log, and this was most of its Node time).
-  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!NOT_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   let document = '';
   for (const w of words(text)) {
     const next = ARABIC_LETTER.test(w) ? `${w} ${stemArabic(w)}` : w;
