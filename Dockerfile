@@ -16,4 +16,5 @@ COPY --from=build /app/data ./data
 COPY --from=build /app/apps/api/public ./apps/api/public
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# The V8 flag as in package.json's "start" (README, "Memory").
+CMD ["node", "--max-semi-space-size=4", "dist/apps/api/src/main.js"]

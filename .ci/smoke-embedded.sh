@@ -16,7 +16,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "GET /health -> $status"
-api=$(pgrep -f '^node dist/apps/api/src/main.js' || true)
+api=$(pgrep -f '^node (--[^ ]+ )*dist/apps/api/src/main.js' || true)
 [ -n "$api" ] && kill -TERM $api
 for _ in $(seq 1 30); do [ -n "$api" ] && kill -0 $api 2>/dev/null || break; sleep 0.5; done
 wait "$pid" || true

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Parent → child: the phase's input, then (for servers) a request to stop. */
@@ -16,7 +17,11 @@ const STOP_GRACE_MS = 10_000;
 function forkChild<I>(script: string, input: I): ChildProcess {
   // BENCH_CPU_PROFILE=<dir>: each child writes a V8 CPU profile there when it exits (where the API's time goes).
   const profile = process.env.BENCH_CPU_PROFILE;
-  const execArgv = profile ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] : process.execArgv;
+  const execArgv = [
+    ...process.execArgv,
+    ...(script === 'api.child.js' ? apiNodeFlags() : []),
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+  ];
   const child = fork(resolve(__dirname, '..', script), [], { stdio: ['ignore', 2, 2, 'ipc'], execArgv });
   const message: ToChild<I> = { kind: 'input', input };
   child.send(message);
@@ -34,6 +39,17 @@ function firstReply<O>(child: ChildProcess, script: string): Promise<O> {
       else resolveReply(message.value);
     });
   });
+}
+
+/** The Node flags `npm start` gives the API (package.json's "start" script): the API child runs as production does. */
+function apiNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../../../package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const flags = /\bnode((?: --[^\s]+)*) dist\/apps\/api\/src\/main\.js/.exec(pkg.scripts.start);
+  if (!flags)
+    throw new Error(`package.json's start script does not run dist/apps/api/src/main.js: ${pkg.scripts.start}`);
+  return flags[1].trim().split(/\s+/).filter(Boolean);
 }
 
 /** Runs a one-shot phase in a child process and returns its result. */
