@@ -80,6 +80,8 @@ describe('the histogram and the page’s links', () => {
     await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 8 });
     await page.mouse.up();
     await page.waitForURL(/\?from=2023-05-01&to=2023-10-31$/);
+    // The URL changes as the new view starts loading (aria-busy in the same task): read the cards once it has loaded.
+    await page.locator('#timeline:not([aria-busy])').waitFor();
     const inRange = (await barLabels(page)).filter((l) => l?.endsWith(', in the date filter'));
     expect(inRange.map((l) => l!.split(':')[0])).toEqual(['May 2023', 'June 2023', 'October 2023']);
     const titles = await cardTitles(page);
