@@ -1,13 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
-import { compareLogPositions, readLogHead, type LogPosition } from '@libs/event-store';
-import {
-  ActorsProjection,
-  readCheckpoint,
-  setCheckpoint,
-  TimelineProjection,
-  type Projection,
-} from '@libs/projections';
+import { readLogHead } from '@libs/event-store';
+import { ActorsProjection, TimelineProjection } from '@libs/projections';
+import { markAtLogHead } from './support/mark-at-head';
 import { serveOnce } from './support/child';
 import { progressBar } from './support/progress';
 import { createRawTable, dropRawTable, rawTimelineLoad } from './support/raw-timeline';
@@ -53,7 +48,10 @@ serveOnce<RebuildPhaseInput, RebuildPhaseResult>(async ({ url, budgetSeconds, ph
     const total = (await readLogHead(control)).count;
     if (phase === 'raw') {
       const liveMarkedCurrent = process.env.BENCH_COLD !== '1';
-      if (liveMarkedCurrent) await markLiveCurrent(control, [new TimelineProjection(), new ActorsProjection()]);
+      // In production the live projector keeps the live tables at the head, so a rebuild's swap has almost
+      // nothing to catch up. Here nothing ever projected; without this, the swap would replay the whole log into
+      // the live tables first (inside its transaction) and the bench would time two projections, not one rebuild.
+      if (liveMarkedCurrent) await markAtLogHead(control, [new TimelineProjection(), new ActorsProjection()]);
       const raw = await rawBaseline(control, total);
       return { phase, total, liveMarkedCurrent, raw, vmHwmMb: vmHwmMb() };
     }
@@ -81,29 +79,6 @@ async function rawBaseline(pool: Pool, total: number): Promise<RawFigures> {
     rss.stop();
     bar.stop();
     await dropRawTable(pool);
-  }
-}
-
-/**
- * In production the live projector keeps the live tables at the head, so a rebuild's swap has almost nothing to
- * catch up. Here nothing ever projected; without this, the swap would replay the whole log into the live tables
- * first (inside its transaction) and the bench would time two projections, not one rebuild.
- */
-async function markLiveCurrent(pool: Pool, projections: readonly Projection[]): Promise<void> {
-  const { rows } = await pool.query<{ order_xid: string; position: string }>(
-    `SELECT order_xid::text AS order_xid, position FROM events ORDER BY events.order_xid DESC, position DESC LIMIT 1`,
-  );
-  const head: LogPosition = { orderXid: rows[0].order_xid, position: Number(rows[0].position) };
-  const db = await pool.connect();
-  try {
-    for (const p of projections) {
-      // Already there: left as it is, so that the next run still sees it put there by a rebuild (kept-database.ts).
-      const at = await readCheckpoint(db, p.name);
-      if (at?.codeVersion === p.codeVersion && compareLogPositions(at.position, head) === 0) continue;
-      await setCheckpoint(db, p.name, head, p.codeVersion);
-    }
-  } finally {
-    db.release();
   }
 }
 

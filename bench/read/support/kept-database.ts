@@ -1,9 +1,10 @@
 import { Client, Pool } from 'pg';
 import { PostgresEventStore, readLogHead } from '@libs/event-store';
-import { ActorsProjection, RebuildService, setCheckpoint, TimelineProjection } from '@libs/projections';
+import { ActorsProjection, RebuildService, TimelineProjection } from '@libs/projections';
 import { migrate } from '@libs/platform';
 import type { BenchDatabase } from './bench-database';
 import { loadTimeline, type LoadFigures } from './load';
+import { markAtLogHead } from './mark-at-head';
 
 type Log = (line: string) => void;
 
@@ -60,7 +61,7 @@ async function projectToHead(pool: Pool, log: Log): Promise<boolean> {
   let rebuilt = false;
   for (const projection of projections) {
     const { rows } = await pool.query<{ behind: boolean }>(
-      // At the head with this code version, and put there by a rebuild that finished (not by markAtHead alone).
+      // At the head with this code version, and put there by a rebuild that finished (not by markAtLogHead alone).
       `SELECT NOT EXISTS (
          SELECT 1 FROM projection_checkpoints c
           WHERE c.name = $1 AND c.code_version = $2
@@ -74,7 +75,7 @@ async function projectToHead(pool: Pool, log: Log): Promise<boolean> {
     log(`rebuilding ${projection.name} (behind the log or an older code version)…`);
     // The swap first catches the live tables up from their checkpoint: at the head, the rebuilt tables replace them
     // as they are (what the live projector would have kept them at), instead of the log replayed twice.
-    await markAtHead(pool, projection.name, projection.codeVersion);
+    await markAtLogHead(pool, [projection]);
     const started = performance.now();
     const { done } = await new RebuildService(store, [projection]).start(projection.name, 'bench');
     const outcome = await done;
@@ -86,17 +87,4 @@ async function projectToHead(pool: Pool, log: Log): Promise<boolean> {
       'VACUUM (ANALYZE) timeline_versions, timeline_sources, timeline_live_actors, actor_events, actors',
     );
   return rebuilt;
-}
-
-async function markAtHead(pool: Pool, name: string, codeVersion: number): Promise<void> {
-  const { rows } = await pool.query<{ order_xid: string; position: string }>(
-    // ORDER BY the column, not the text alias of the same name: as text, "999" comes after "1240".
-    `SELECT e.order_xid::text AS order_xid, e.position FROM events e ORDER BY e.order_xid DESC, e.position DESC LIMIT 1`,
-  );
-  const db = await pool.connect();
-  try {
-    await setCheckpoint(db, name, { orderXid: rows[0].order_xid, position: Number(rows[0].position) }, codeVersion);
-  } finally {
-    db.release();
-  }
 }
