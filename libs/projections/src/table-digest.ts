@@ -12,7 +12,7 @@ export function tableDigestSql(rowHash: string, from: string): string {
 
 /**
  * A row's (or ROW(...)'s) hash from each column type's own hash function (PostgreSQL 14+): no text of the row
- * is built. An md5 of the row's text cost three times as much on the timeline (the text of its timestamps, jsonb
+ * is built. An md5 of the row's text cost about twice as much on the timeline (the text of its timestamps, jsonb
  * and search vector), and the swap takes two checksums. Every column type needs a hash function: not tsvector.
  */
 export const recordHashSql = (record: string): string => `hash_record_extended(${record}, 0)`;

@@ -5,8 +5,9 @@ import type { Projection, Tables } from '../projection';
 import { applyWithParking } from '../parking/parked-events';
 import { asPoolClient, openOwnConnection, settleAll } from './own-connection';
 
-// Each read from the log; split between the writers. The reader never waits for the slowest writer of a batch, only
-// for a writer whose own queue is full, so at most READ_BATCH + writers × QUEUED × its share are held in memory.
+// Each read from the log, split between the writers. The reader never waits for the slowest writer of a batch, only
+// for a writer whose own queue is full: each writer holds at most 1 + QUEUED chunks of about READ_BATCH / writers,
+// and the reader one batch, so about (2 + QUEUED) × READ_BATCH events are in memory at once.
 const READ_BATCH = 800;
 /** Chunks a writer may have waiting behind the one it is applying. */
 const QUEUED = 1;
