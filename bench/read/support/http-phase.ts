@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { startChildServer, type ChildServer } from './child';
-import { backendPids, processCpuMs, totalCpuMs } from './cpu';
+import { backendPids, cancelLeftoverQueries, processCpuMs, totalCpuMs } from './cpu';
 import { explainTimeline, type PlanSummary } from './explain';
 import { distinctPaths } from './distinct';
 import { hammer, probe, type HttpFigures, type PathSource } from './http-load';
@@ -72,7 +72,8 @@ export async function httpPhase(url: string, timings: HttpTimings, log: Log): Pr
       for (const scenario of scenarios) {
         const matches = scenario.filter ? await countMatches(pool, scenario.filter) : null;
         const dbPids = () => backendPids(pool, API_APPLICATION_NAME);
-        const { endpoint, body } = await measureEndpoint(api, scenario, matches, timings, dbPids, log);
+        const leftovers = () => cancelLeftoverQueries(pool, API_APPLICATION_NAME);
+        const { endpoint, body } = await measureEndpoint(api, scenario, matches, timings, dbPids, log, leftovers);
         firstPage ??= body;
         results.push(endpoint);
       }
@@ -129,6 +130,12 @@ function ceilingScenarios(): Scenario[] {
   return [
     { key: 'ceilingSmall', label: 'ceiling: Nest+Fastify constant JSON', path: '/ceiling/small' },
     { key: 'ceilingPage', label: 'ceiling: same, constant first page', path: '/ceiling/page' },
+    {
+      key: 'ceilingPageBrotli',
+      label: 'ceiling: same page, brotli bytes as the API sends them',
+      path: '/ceiling/page-br',
+      headers: BROWSER_HEADERS,
+    },
   ];
 }
 
@@ -139,13 +146,20 @@ async function measureEndpoint(
   timings: HttpTimings,
   dbPids: () => Promise<number[]>,
   log: Log,
+  /** Cancels statements still running for requests the load generator gave up on (10 s): each run starts idle. */
+  cancelLeftovers: () => Promise<number> = async () => 0,
 ): Promise<{ endpoint: EndpointFigures; body: unknown }> {
+  const settle = async (after: string) => {
+    const cancelled = await cancelLeftovers();
+    if (cancelled > 0) log(`  ${scenario.label}: cancelled ${cancelled} statements left running by the ${after}`);
+  };
   const url = `${server.info.baseUrl}${scenario.path}`;
   const { body, items, bytes } = await probe(url);
   const { next } = scenario;
   const target: string | PathSource = next ? { baseUrl: server.info.baseUrl, next } : url;
   const { headers } = scenario;
   await hammer(target, timings.connections, timings.warmupSeconds, headers);
+  await settle('warm-up');
   // After the warm-up the pool has opened its connections: these are the backends the loaded run will use.
   const db = await dbPids();
   const serverPid = server.pid ?? -1;
@@ -153,7 +167,9 @@ async function measureEndpoint(
   const loadAverage = loadavg()[0];
   const loaded = await hammer(target, timings.connections, timings.loadedSeconds, headers);
   const after = { server: processCpuMs(serverPid), db: totalCpuMs(db) };
+  await settle('loaded run');
   const single = await hammer(target, 1, timings.singleSeconds, headers);
+  await settle('single-connection run');
   const failures = loaded.failures + single.failures;
   // Reported, not fatal: a run that times out some requests (10 s) is a finding too; the table shows the count.
   if (failures > 0) log(`  ${scenario.label}: ${failures} failed requests (non-2xx, errors or 10 s timeouts)`);
@@ -162,7 +178,7 @@ async function measureEndpoint(
   const cpuMsPerRequest = { server: perRequest(before.server, after.server), db: perRequest(before.db, after.db) };
   log(
     `  ${scenario.label.padEnd(58)} ${Math.round(loaded.requestsPerSecond).toString().padStart(6)} req/s  ` +
-      `p50 ${loaded.p50Ms} ms  p99 ${loaded.p99Ms} ms  | 1 conn p50 ${single.p50Ms} ms | load ${loadAverage.toFixed(1)}`,
+      `p50 ${loaded.p50Ms} ms  p99 ${loaded.p99Ms} ms  | 1 conn p50 ${single.p50Ms} p99 ${single.p99Ms} ms | load ${loadAverage.toFixed(1)}`,
   );
   const endpoint = {
     key: scenario.key,
