@@ -84,25 +84,31 @@ describe('projection rebuilds', () => {
     expect(actors).toMatchObject({ status: 'succeeded', drift: false });
   }, 90_000);
 
-  it('swaps in tables that have planner statistics (a new table has none until it is analysed)', async () => {
+  it('swaps in vacuumed and analysed tables (a new table has no statistics and no visibility map)', async () => {
     const rebuild = await rebuildAndWait();
     expect(rebuild).toMatchObject({ status: 'succeeded' });
-    // pg_stat_user_tables is per table (by oid): the swapped-in tables are new, so only the rebuild can have analysed them.
-    const { rows } = await pool.query<{ relname: string; analysed: boolean }>(
-      `SELECT relname, last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables
-        WHERE schemaname = current_schema() AND relname = ANY($1) ORDER BY relname`,
+    // pg_stat_user_tables is per table (by oid): the swapped-in tables are new, so only the rebuild can have done it.
+    const { rows } = await pool.query<{ relname: string; vacuumed: boolean; analysed: boolean }>(
+      `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analysed
+         FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = ANY($1) ORDER BY relname`,
       [['timeline_versions', 'timeline_live_actors', 'timeline_actor_names', 'timeline_sources']],
     );
-    expect(rows).toEqual([
-      { relname: 'timeline_actor_names', analysed: true },
-      { relname: 'timeline_live_actors', analysed: true },
-      { relname: 'timeline_sources', analysed: true },
-      { relname: 'timeline_versions', analysed: true },
-    ]);
+    expect(rows).toEqual(
+      ['timeline_actor_names', 'timeline_live_actors', 'timeline_sources', 'timeline_versions'].map((relname) => ({
+        relname,
+        vacuumed: true,
+        analysed: true,
+      })),
+    );
     const { rows: stats } = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'timeline_versions'`,
     );
     expect(stats[0].n).toBeGreaterThan(0);
+    // The visibility map: an actor's count is an index-only scan of timeline_live_actors.
+    const { rows: map } = await pool.query<{ relpages: number; relallvisible: number }>(
+      `SELECT relpages, relallvisible FROM pg_class WHERE oid = 'timeline_live_actors'::regclass`,
+    );
+    expect(map[0].relallvisible).toBeGreaterThan(0);
   }, 90_000);
 
   it('keeps serving a full timeline while rebuilding under concurrent writes, and reports the same checksum', async () => {

@@ -15,7 +15,7 @@ import { liveTables, PROJECTIONS, shadowTables, type Projection, type Tables } f
 import { applyWithParking, clearShadowParking, promoteShadowParking } from '../parking/parked-events';
 import { recoverAbandonedRebuilds, recoverInBackground } from './rebuild-recovery';
 import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
-import { analyzeShadowTables, createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
+import { createShadowTables, dropShadowTables, swapShadowTables, vacuumShadowTables } from './shadow-tables';
 import { buildDeferredIndexes, deferIndexes } from './bulk-load';
 import { checkpointKey, takeEarlyChecksums, type EarlyChecksums } from './early-checksums';
 import { settleAll } from './own-connection';
@@ -184,9 +184,9 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
       const [, early] = await settleAll<[void, EarlyChecksums | null]>([
-        // After the builds: ANALYZE and CREATE INDEX take conflicting locks on a table.
+        // After the builds: VACUUM and CREATE INDEX take conflicting locks on a table.
         buildDeferredIndexes(this.store.pool.options, deferred).then(() =>
-          analyzeShadowTables(db, [...projection.tables], shadow),
+          vacuumShadowTables(db, [...projection.tables], shadow),
         ),
         takeEarlyChecksums(this.store.pool.options, projection, shadow),
       ]);
