@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReadDatabase, type ReadNeed } from '@libs/projections';
+import { METRICS } from '../observability/metrics';
+import { ClientClosedRequestException, clientGone } from './client-gone';
 import { HotResponses } from './hot-responses';
 import { noneMatch } from './if-none-match';
 import { ResponseCache } from './response-cache';
@@ -62,6 +64,13 @@ export class PositionCachedReads {
     compute: () => Promise<unknown>,
   ): Promise<string> {
     return this.reads.atCheckpoint(need, async (at) => {
+      // Under load a request can wait in the pool's queue for longer than its client does. Measured with the read
+      // bench: when clients gave up, the API went on computing their answers for seconds, and the next clients
+      // waited behind that work for nobody. An answer nobody will read is not computed.
+      if (clientGone(request)) {
+        METRICS.abandonedReads.inc();
+        throw new ClientClosedRequestException();
+      }
       const etag = positionEtag(at, key);
       if (noneMatch(request.headers['if-none-match'], etag)) {
         void reply.code(304).header('etag', etag).header('cache-control', 'no-cache');

@@ -22,6 +22,12 @@ export class AnnalsMetrics {
     registers: [this.registry],
   });
 
+  readonly abandonedReads = new Counter({
+    name: 'annals_http_abandoned_reads_total',
+    help: 'Public reads not computed because the client had closed its connection while they waited',
+    registers: [this.registry],
+  });
+
   readonly rebuildDuration = new Histogram({
     name: 'annals_projection_rebuild_duration_seconds',
     help: 'Projection rebuild durations, by projection and outcome',
