@@ -33,17 +33,3 @@ export async function backendPids(pool: Pool, applicationName: string): Promise<
   );
   return rows.map((r) => r.pid).filter((pid) => processCpuMs(pid) !== null);
 }
-
-/**
- * Cancels what a scenario's timed-out requests left running: the load generator gives up on a request after 10 s,
- * but its statement runs on in PostgreSQL, and the next scenario would be measured on a busy server. Returns how
- * many statements were cancelled.
- */
-export async function cancelLeftoverQueries(pool: Pool, applicationName: string): Promise<number> {
-  const { rows } = await pool.query<{ cancelled: boolean }>(
-    `SELECT pg_cancel_backend(pid) AS cancelled FROM pg_stat_activity
-      WHERE datname = current_database() AND application_name = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
-    [applicationName],
-  );
-  return rows.filter((r) => r.cancelled).length;
-}

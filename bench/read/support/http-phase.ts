@@ -1,7 +1,8 @@
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { startChildServer, type ChildServer } from './child';
-import { backendPids, cancelLeftoverQueries, processCpuMs, totalCpuMs } from './cpu';
+import { cancelActive } from './cancel-active';
+import { backendPids, processCpuMs, totalCpuMs } from './cpu';
 import { explainTimeline, type PlanSummary } from './explain';
 import { distinctPaths } from './distinct';
 import { hammer, probe, type HttpFigures, type PathSource } from './http-load';
@@ -72,7 +73,7 @@ export async function httpPhase(url: string, timings: HttpTimings, log: Log): Pr
       for (const scenario of scenarios) {
         const matches = scenario.filter ? await countMatches(pool, scenario.filter) : null;
         const dbPids = () => backendPids(pool, API_APPLICATION_NAME);
-        const leftovers = () => cancelLeftoverQueries(pool, API_APPLICATION_NAME);
+        const leftovers = () => cancelActive(pool, API_APPLICATION_NAME);
         const { endpoint, body } = await measureEndpoint(api, scenario, matches, timings, dbPids, log, leftovers);
         firstPage ??= body;
         results.push(endpoint);

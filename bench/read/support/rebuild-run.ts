@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
 import { liveTables, RebuildService, type Projection } from '@libs/projections';
+import { cancelActive } from './cancel-active';
 import { FixedLogOrderStore } from './fixed-log-store';
 import { progressBar } from './progress';
 import { sampleRss, type RssFigures } from './rss';
@@ -48,8 +49,10 @@ export async function runRebuild(
   let canceller: NodeJS.Timeout | undefined;
   const onBudget = () => {
     budgetHit = true;
-    canceller = setInterval(() => void cancelActive(control, applicationName), CANCEL_EVERY_MS);
-    void cancelActive(control, applicationName);
+    // Cancels whatever statement the run is executing; the service then rolls back and drops its shadow tables.
+    const cancel = () => void cancelActive(control, applicationName).catch(() => undefined);
+    canceller = setInterval(cancel, CANCEL_EVERY_MS);
+    cancel();
   };
   const budget = Number.isFinite(budgetSeconds) ? setTimeout(onBudget, budgetSeconds * 1000) : undefined;
   try {
@@ -77,15 +80,6 @@ export async function runRebuild(
     bar.stop();
     await pool.end();
   }
-}
-
-/** Cancels whatever statement the run is executing; the service then rolls back and drops its shadow tables. */
-async function cancelActive(control: Pool, applicationName: string): Promise<void> {
-  await control
-    .query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'active'`, [
-      applicationName,
-    ])
-    .catch(() => undefined);
 }
 
 /** The swap checksums the new tables (and the live ones): timed alone to show that share of a rebuild. */
