@@ -1,6 +1,12 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
-import { liveTables, RebuildService, type Projection } from '@libs/projections';
+import {
+  liveTables,
+  RebuildService,
+  type Projection,
+  type RebuildPhase,
+  type RebuildProgress,
+} from '@libs/projections';
 import { cancelActive } from './cancel-active';
 import { FixedLogOrderStore } from './fixed-log-store';
 import { progressBar } from './progress';
@@ -19,6 +25,8 @@ export interface RebuildRun {
   /** The checksum the swap computes over the new tables, timed again alone; null when not completed. */
   checksumSeconds: number | null;
   drift: boolean | null;
+  /** Seconds in each phase the service reported (loading, finishing: indexes, VACUUM and checksums, swapping). */
+  phases: Partial<Record<RebuildPhase, number>>;
 }
 
 const CANCEL_EVERY_MS = 500;
@@ -45,6 +53,17 @@ export async function runRebuild(
   const rss = sampleRss();
   const started = performance.now();
   let events = 0;
+  const phases: Partial<Record<RebuildPhase, number>> = {};
+  let phase: RebuildPhase = 'loading';
+  let phaseStarted = started;
+  const onProgress = (p: RebuildProgress) => {
+    bar.update((events = p.events));
+    if (p.phase === phase) return;
+    const now = performance.now();
+    phases[phase] = (now - phaseStarted) / 1000;
+    phase = p.phase;
+    phaseStarted = now;
+  };
   let budgetHit = false;
   let canceller: NodeJS.Timeout | undefined;
   const onBudget = () => {
@@ -56,7 +75,7 @@ export async function runRebuild(
   };
   const budget = Number.isFinite(budgetSeconds) ? setTimeout(onBudget, budgetSeconds * 1000) : undefined;
   try {
-    const { done } = await service.start(projection.name, 'bench', (p) => bar.update((events = p.events)));
+    const { done } = await service.start(projection.name, 'bench', onProgress);
     const outcome = await done.catch((error: unknown) => {
       if (budgetHit) return undefined;
       throw error;
@@ -72,6 +91,7 @@ export async function runRebuild(
       rss: rss.stop(),
       checksumSeconds: outcome ? await checksumSeconds(control, projection) : null,
       drift: outcome?.drift ?? null,
+      phases,
     };
   } finally {
     clearTimeout(budget);

@@ -11,6 +11,7 @@ const runJson = (run: RebuildRun) => ({
   eventsPerSecond: Math.round(run.eventsPerSecond),
   peakRssMb: Math.round(run.rss.peakMb),
   checksumSeconds: roundOrNull(run.checksumSeconds, 1),
+  phases: Object.fromEntries(Object.entries(run.phases).map(([phase, seconds]) => [phase, round(seconds, 1)])),
 });
 
 /** One line with every figure, for scripts comparing runs. */

@@ -93,7 +93,17 @@ function runRow(name: string, run: RebuildRun, r: RebuildFigures, aim: boolean):
   const rss = `${mb(run.rss.peakMb)} (aim < ${AIMS.peakRssMb}: ${verdict(run.rss.peakMb < AIMS.peakRssMb)})`;
   const vs = `${ratio.toFixed(2)}×${aim ? ` (aim ≥ ${AIMS.rebuildVsRaw}: ${verdict(ratio >= AIMS.rebuildVsRaw)})` : ''}`;
   const checksum = run.checksumSeconds === null ? '' : `, checksum ${s(run.checksumSeconds)} s`;
-  return [`${name}, ${what}${checksum}`, events, s(run.seconds), n(run.eventsPerSecond), vs, rss];
+  const phases = Object.entries(run.phases)
+    .map(([phase, seconds]) => `${phase} ${s(seconds)} s`)
+    .join(', ');
+  return [
+    `${name}, ${what}${checksum}${phases ? ` (${phases})` : ''}`,
+    events,
+    s(run.seconds),
+    n(run.eventsPerSecond),
+    vs,
+    rss,
+  ];
 }
 
 function rebuildTable(r: RebuildFigures, { liveTablesFull = false } = {}): string {

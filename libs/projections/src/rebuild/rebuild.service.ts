@@ -29,9 +29,13 @@ import {
 
 const BATCH = 2000;
 
+/** Where a rebuild is: loading the log into the shadow tables, building their indexes and checksums, or swapping. */
+export type RebuildPhase = 'loading' | 'finishing' | 'swapping' | 'done';
+
 export interface RebuildProgress {
   events: number;
   total: number;
+  phase: RebuildPhase;
 }
 
 export interface RebuildOutcome {
@@ -175,7 +179,13 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       await createShadowTables(db, [...projection.tables], shadow);
       const deferred = await deferIndexes(db, projection, shadow);
       await clearShadowParking(db, projection.name);
-      const progress = { events: 0, total };
+      const progress: RebuildProgress = { events: 0, total, phase: 'loading' };
+      const phases = new PhaseClock();
+      const enter = (phase: RebuildPhase) => {
+        progress.phase = phase;
+        phases.enter(phase);
+        onProgress?.(progress);
+      };
       const report = async () => {
         onProgress?.(progress);
         await updateRebuildProgress(records, id, progress.events);
@@ -183,6 +193,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       const position = projection.partitionedRebuild
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
+      enter('finishing');
       const [, early] = await settleAll<[void, EarlyChecksums | null]>([
         // After the builds: VACUUM and CREATE INDEX take conflicting locks on a table.
         buildDeferredIndexes(this.store.pool.options, deferred).then(() =>
@@ -190,12 +201,14 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
         ),
         takeEarlyChecksums(this.store.pool.options, projection, shadow),
       ]);
+      enter('swapping');
       const outcome = await this.swap(db, projection, shadow, position, progress, early);
       await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });
-      onProgress?.(progress);
+      enter('done');
       this.notify(projection.name, 'succeeded', startedAt);
       this.logger.log(
-        `${projection.name}: rebuilt from ${outcome.events} events${outcome.drift ? ' — DRIFT from the live tables' : ''}`,
+        `${projection.name}: rebuilt from ${outcome.events} events (${phases.summary()})` +
+          (outcome.drift ? ' — DRIFT from the live tables' : ''),
       );
       return { id, ...outcome };
     } catch (error) {
@@ -291,5 +304,23 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
     await setCheckpoint(db, projection.name, head, projection.codeVersion);
     await db.query('COMMIT');
     return { events: progress.events, checksum, liveChecksum, drift: checksum !== liveChecksum };
+  }
+}
+
+/** How long each phase of one rebuild took, for its log line: "loading 312.4 s, finishing 41.0 s, swapping 0.3 s". */
+class PhaseClock {
+  private readonly seconds = new Map<RebuildPhase, number>();
+  private current: RebuildPhase = 'loading';
+  private since = performance.now();
+
+  enter(phase: RebuildPhase): void {
+    const now = performance.now();
+    this.seconds.set(this.current, (now - this.since) / 1000);
+    this.current = phase;
+    this.since = now;
+  }
+
+  summary(): string {
+    return [...this.seconds].map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(', ');
   }
 }
