@@ -5,7 +5,12 @@ import type { StoredEvent } from '@libs/event-store';
 /** Live table name → the name this run writes to (the live name, or its `__shadow` copy during a rebuild). */
 export type Tables = Readonly<Record<string, string>>;
 
-export type ApplyMode = 'live' | 'rebuild';
+/**
+ * 'live': the live tables. 'load': a rebuild's bulk load into its shadow tables, where a projection may leave out
+ * what its finishLoad() then derives in one pass. 'rebuild': the shadow tables after that, as the swap brings them
+ * to the head of the log.
+ */
+export type ApplyMode = 'live' | 'load' | 'rebuild';
 
 /**
  * A read model derived only from the log. `apply` runs inside the projector's transaction, together with
@@ -19,8 +24,8 @@ export interface Projection {
   readonly tables: readonly string[];
   apply(tx: PoolClient, events: readonly StoredEvent[], tables: Tables, mode: ApplyMode): Promise<void>;
   /**
-   * Secondary indexes (live names) that apply() never reads through: a rebuild drops them from its shadow tables
-   * and builds them once after loading, instead of row by row.
+   * Secondary indexes (live names) that apply() never reads through in 'load' mode: a rebuild drops them from its
+   * shadow tables and builds them once after loading (and after finishLoad), instead of row by row.
    */
   readonly deferredIndexes?: readonly string[];
   /**
@@ -28,7 +33,12 @@ export interface Projection {
    * parallel (each stream in order, by one writer).
    */
   readonly partitionedRebuild?: boolean;
-  /** After a rebuild has loaded every event (e.g. aggregates skipped per batch). */
+  /**
+   * After a rebuild's load, before its deferred indexes are built: fills, from the loaded rows and in one pass, what
+   * apply() leaves out in 'load' mode. Runs outside any transaction of the caller's; the shadow tables are private.
+   */
+  finishLoad?(db: PoolClient, tables: Tables): Promise<void>;
+  /** Inside the swap, once the shadow tables are at the head of the log (e.g. aggregates skipped per batch). */
   finishRebuild?(tx: PoolClient, tables: Tables): Promise<void>;
   /** A digest of the rows, equal for two tables derived from the same log. */
   checksum(db: PoolClient, tables: Tables): Promise<string>;

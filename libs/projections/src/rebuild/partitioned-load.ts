@@ -128,7 +128,7 @@ async function applyInTransaction(
   if (events.length === 0) return;
   await writer.query('BEGIN');
   try {
-    await applyWithParking(asPoolClient(writer), projection, events, tables, 'rebuild', 'shadow');
+    await applyWithParking(asPoolClient(writer), projection, events, tables, 'load', 'shadow');
     await writer.query('COMMIT');
   } catch (error) {
     await writer.query('ROLLBACK').catch(() => undefined);

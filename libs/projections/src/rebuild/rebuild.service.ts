@@ -194,6 +194,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
       enter('finishing');
+      await projection.finishLoad?.(db, shadow);
       const [, early] = await settleAll<[void, EarlyChecksums | null]>([
         // After the builds: VACUUM and CREATE INDEX take conflicting locks on a table.
         buildDeferredIndexes(this.store.pool.options, deferred).then(() =>
@@ -246,7 +247,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       const events = await this.store.readLog(position, BATCH, db);
       if (events.length === 0) return position;
       await db.query('BEGIN');
-      await applyWithParking(db, projection, events, tables, 'rebuild', 'shadow');
+      await applyWithParking(db, projection, events, tables, 'load', 'shadow');
       await db.query('COMMIT');
       position = events[events.length - 1].logPosition;
       progress.events += events.length;

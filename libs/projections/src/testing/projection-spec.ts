@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
-import type { Projection, Tables } from '../projection';
+import type { ApplyMode, Projection, Tables } from '../projection';
 
 /*
  * Given events → expected rows, on real Postgres, without the store, the projector or HTTP: the projection
@@ -37,8 +37,11 @@ export function storedEvent(
 export interface Scratch {
   db: PoolClient;
   tables: Tables;
-  /** Applies events in one transaction, as the projector does with a batch. */
-  given(events: readonly StoredEvent[], mode?: 'live' | 'rebuild'): Promise<void>;
+  /**
+   * Applies events in one transaction, as the projector does with a batch; 'load' and 'rebuild' then finish as a
+   * rebuild does ('load': finishLoad, then finishRebuild).
+   */
+  given(events: readonly StoredEvent[], mode?: ApplyMode): Promise<void>;
   rows<T>(table: string, orderBy: string, columns?: string): Promise<T[]>;
   release(): Promise<void>;
 }
@@ -56,7 +59,8 @@ export async function scratchTables(pool: Pool, projection: Projection, suffix =
     async given(events, mode = 'live') {
       await db.query('BEGIN');
       await projection.apply(db, events, tables, mode);
-      if (mode === 'rebuild') await projection.finishRebuild?.(db, tables);
+      if (mode === 'load') await projection.finishLoad?.(db, tables);
+      if (mode !== 'live') await projection.finishRebuild?.(db, tables);
       await db.query('COMMIT');
     },
     async rows<T>(table: string, orderBy: string, columns = '*') {

@@ -183,4 +183,63 @@ describe('TimelineProjection', () => {
       await again.release();
     }
   });
+
+  it("a rebuild's load leaves the by-actor entries to finishLoad, which derives exactly what live apply keeps", async () => {
+    const [corrected, retracted, kept] = [randomUUID(), randomUUID(), randomUUID()];
+    const tokayev = facts().actors[1];
+    const events = [
+      recorded(corrected, '2023-11-02T10:00:00Z'),
+      recorded(retracted, '2023-11-02T11:00:00Z'),
+      // One actor named twice (two roles) has one entry.
+      recorded(kept, '2023-11-02T12:00:00Z', { actors: [tokayev, { ...tokayev, role: 'initiator' }] }),
+      storedEvent(
+        'DiplomaticEventCorrected',
+        {
+          id: corrected,
+          changes: { actors: [tokayev], date: { ...facts().date, start: '2023-10-30', end: '2023-10-31' } },
+          reason: 'r',
+        } as { id: string },
+        2,
+        '2023-11-03T10:00:00Z',
+      ),
+      storedEvent(
+        'DiplomaticEventRetracted',
+        { id: retracted, reason: 'r' } as { id: string },
+        2,
+        '2023-11-03T11:00:00Z',
+      ),
+    ];
+    const loaded = await scratchTables(pool, projection, 'loaded');
+    try {
+      await scratch.given(events);
+      await loaded.given(events, 'load');
+      const entries = (s: Scratch) => s.rows('timeline_live_actors', 'actor_id, date_start, id');
+      expect(await entries(loaded)).toEqual(await entries(scratch));
+      expect(await entries(loaded)).toEqual([
+        {
+          actor_id: 'kassym-jomart-tokayev',
+          date_start: new Date('2023-10-30'),
+          date_end: new Date('2023-10-31'),
+          id: corrected,
+        },
+        {
+          actor_id: 'kassym-jomart-tokayev',
+          date_start: new Date('2023-11-01'),
+          date_end: new Date('2023-11-01'),
+          id: kept,
+        },
+      ]);
+      expect(await projection.checksum(loaded.db, loaded.tables)).toBe(
+        await projection.checksum(scratch.db, scratch.tables),
+      );
+      // The load alone writes none (finishLoad fills them); the swap's catch-up ('rebuild') keeps them row by row.
+      await loaded.db.query(`TRUNCATE ${loaded.tables.timeline_live_actors}`);
+      await projection.apply(loaded.db, [recorded(randomUUID(), '2023-11-04T10:00:00Z')], loaded.tables, 'load');
+      expect(await entries(loaded)).toHaveLength(0);
+      await loaded.given([recorded(randomUUID(), '2023-11-04T11:00:00Z')], 'rebuild');
+      expect(await entries(loaded)).toHaveLength(2);
+    } finally {
+      await loaded.release();
+    }
+  });
 });

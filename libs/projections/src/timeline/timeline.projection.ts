@@ -22,18 +22,33 @@ const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${
  * Arabic light stems beside each word) under 'simple' (every word as written) and 'english' (stems, so "visits"
  * finds "visit"); queries fold `q` with the same code.
  */
-const insertRows = (t: string, byActor: string) => `
-WITH inserted AS (
+const insertVersions = (t: string) => `
 INSERT INTO ${t} (id, version, valid_from, type, type_root, ${itemFieldList()}, actors, actor_ids, countries, location,
                   date_start, date_end, date, status, source_id, quote, recorded_at, search)
 SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors, r.actor_ids, r.countries,
        r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status, r.source_id, r.quote, r.recorded_at,
        setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
        || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
-FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})
+FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
+
+/** The rows, and each one's entries in timeline_live_actors (one per distinct actor). */
+const insertRows = (t: string, byActor: string) => `
+WITH inserted AS (${insertVersions(t)}
 RETURNING id, actor_ids, date_start, date_end)
 INSERT INTO ${byActor} (actor_id, date_start, date_end, id)
 SELECT DISTINCT a.actor_id, i.date_start, i.date_end, i.id FROM inserted i CROSS JOIN LATERAL unnest(i.actor_ids) AS a(actor_id)`;
+
+/*
+ * timeline_live_actors of a rebuild's load, in one pass after it (finishLoad): the live versions' entries, in the
+ * primary key's order so that its index grows at its right edge. Maintained row by row, these entries were a
+ * quarter of a rebuild's load (measured at 1M events: load 239 s with them, 183 s without; this statement 9 s).
+ */
+const deriveLiveActors = (t: Tables) => `
+INSERT INTO ${t.timeline_live_actors} (actor_id, date_start, date_end, id)
+SELECT DISTINCT a.actor_id, v.date_start, v.date_end, v.id
+  FROM ${t.timeline_versions} v CROSS JOIN LATERAL unnest(v.actor_ids) AS a(actor_id)
+ WHERE v.valid_to IS NULL
+ ORDER BY 1, 2, 3, 4`;
 
 const insertNames = (t: string) => `
 INSERT INTO ${t} (actor_id, name, search)
@@ -58,13 +73,21 @@ function withSearch(row: TimelineRow) {
   };
 }
 
-/** Named per table (live or shadow): the statement is parsed and planned once per connection, not per batch. */
-const insertQuery = (t: Tables, rows: TimelineRow[]): QueryConfig => ({
+/**
+ * Named per table (live or shadow) and mode: the statement is parsed and planned once per connection, not per batch.
+ * A rebuild's load ('load') leaves timeline_live_actors to finishLoad.
+ */
+const insertQuery = (t: Tables, rows: TimelineRow[], mode: ApplyMode): QueryConfig => {
+  const values = [JSON.stringify(rows.map(withSearch))];
+  if (mode === 'load')
+    return { name: `annals.timeline-load.${t.timeline_versions}.v1`, text: insertVersions(t.timeline_versions), values };
   // One name per timeline_versions table: timeline_live_actors is always the live or shadow one alongside it.
-  name: `annals.timeline-insert.${t.timeline_versions}.v3`,
-  text: insertRows(t.timeline_versions, t.timeline_live_actors),
-  values: [JSON.stringify(rows.map(withSearch))],
-});
+  return {
+    name: `annals.timeline-insert.${t.timeline_versions}.v3`,
+    text: insertRows(t.timeline_versions, t.timeline_live_actors),
+    values,
+  };
+};
 
 /**
  * The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL, and each live item
@@ -90,9 +113,11 @@ export class TimelineProjection implements Projection {
   readonly partitionedRebuild = true;
   /** Rebuild only: the names already written to a run's shadow tables (keyed by the run's Tables object). */
   private readonly namesWritten = new WeakMap<Tables, Set<string>>();
-  // apply() finds rows by the primary keys and timeline_live_actors_item_idx only. timeline_live_actors rows
-  // belong to one stream each, so partitioned writers never share them.
+  // apply() finds rows by the primary keys and, outside a rebuild's load, timeline_live_actors_item_idx (the load
+  // leaves timeline_live_actors to finishLoad). timeline_live_actors rows belong to one stream each, so partitioned
+  // writers never share them.
   readonly deferredIndexes = [
+    'timeline_live_actors_item_idx',
     'timeline_live_long_span_idx',
     'timeline_live_order_idx',
     'timeline_live_end_idx',
@@ -110,7 +135,7 @@ export class TimelineProjection implements Projection {
     const names: ActorName[] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      names.push(...(await this.insert(tx, t, pending)));
+      names.push(...(await this.insert(tx, t, pending, mode)));
       pending = [];
     };
     for (const event of events) {
@@ -123,7 +148,9 @@ export class TimelineProjection implements Projection {
         }
         case 'DiplomaticEventCorrected':
           await flush();
-          names.push(...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at)));
+          names.push(
+            ...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at, mode)),
+          );
           break;
         case 'DiplomaticEventRetracted':
           await flush();
@@ -131,7 +158,7 @@ export class TimelineProjection implements Projection {
             `UPDATE ${t.timeline_versions} SET valid_to = $2, retracted_at = $2 WHERE id = $1 AND valid_to IS NULL`,
             [(event.data as { id: string }).id, at],
           );
-          await this.dropFromActors(tx, t, (event.data as { id: string }).id);
+          if (mode !== 'load') await this.dropFromActors(tx, t, (event.data as { id: string }).id);
           break;
         case 'SourceRegistered':
           await this.registerSource(tx, t, event.data as SourceRegistered['data']);
@@ -166,6 +193,7 @@ export class TimelineProjection implements Projection {
     data: DiplomaticEventCorrected['data'],
     version: number,
     at: string,
+    mode: ApplyMode,
   ): Promise<ActorName[]> {
     const { rows } = await tx.query<TimelineRow>(
       `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL
@@ -174,9 +202,9 @@ export class TimelineProjection implements Projection {
       [data.id, at],
     );
     if (rows.length === 0) return []; // corrected an event this projection never saw live: nothing to show
-    await this.dropFromActors(tx, t, data.id);
+    if (mode !== 'load') await this.dropFromActors(tx, t, data.id);
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    return this.insert(tx, t, [corrected(row, data, version, at)]);
+    return this.insert(tx, t, [corrected(row, data, version, at)], mode);
   }
 
   /** The item is no longer live (corrected: its new version comes back with its new dates and actors). */
@@ -185,8 +213,8 @@ export class TimelineProjection implements Projection {
   }
 
   /** Inserts the rows; returns the actor names they carry, which apply() writes once for the whole batch. */
-  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]): Promise<ActorName[]> {
-    await tx.query(insertQuery(t, rows));
+  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[], mode: ApplyMode): Promise<ActorName[]> {
+    await tx.query(insertQuery(t, rows, mode));
     return rows.flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name })));
   }
 
@@ -218,6 +246,11 @@ export class TimelineProjection implements Projection {
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
       [a.eventId, a.sourceId, a.proposalId, a.quote, a.offsets.start, a.offsets.end, at],
     );
+  }
+
+  /** A rebuild's load left timeline_live_actors empty (see insertQuery): each live version's entries, at once. */
+  async finishLoad(db: PoolClient, t: Tables): Promise<void> {
+    await db.query(deriveLiveActors(t));
   }
 
   async checksum(db: PoolClient, t: Tables): Promise<string> {
