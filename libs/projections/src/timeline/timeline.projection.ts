@@ -80,7 +80,11 @@ function withSearch(row: TimelineRow) {
 const insertQuery = (t: Tables, rows: TimelineRow[], mode: ApplyMode): QueryConfig => {
   const values = [JSON.stringify(rows.map(withSearch))];
   if (mode === 'load')
-    return { name: `annals.timeline-load.${t.timeline_versions}.v1`, text: insertVersions(t.timeline_versions), values };
+    return {
+      name: `annals.timeline-load.${t.timeline_versions}.v1`,
+      text: insertVersions(t.timeline_versions),
+      values,
+    };
   // One name per timeline_versions table: timeline_live_actors is always the live or shadow one alongside it.
   return {
     name: `annals.timeline-insert.${t.timeline_versions}.v3`,
