@@ -11,29 +11,43 @@ export interface EarlyChecksums {
   liveCheckpoint: string;
 }
 
+export type LiveChecksum = Omit<EarlyChecksums, 'shadow'>;
+
 /*
  * The swap compares the rebuilt tables with the live ones by checksum, inside the transaction that pauses the live
  * projector: on a million timeline rows that was two full reads of both, tens of seconds with live writes held
- * back. Taken here instead, once the load is done, while the deferred indexes build (the GIN builds each use one
- * core; the checksums run as parallel aggregates), on a connection of its own, in one REPEATABLE READ snapshot.
+ * back. Taken here instead, once the load is done, while the rebuild finishes its shadow tables (the checksums run
+ * as parallel aggregates), each on a connection of its own: the live tables' in one REPEATABLE READ snapshot with
+ * their checkpoint, the shadow tables' once they are complete (they are private: no snapshot can see them change).
  * The swap keeps them only when nothing could have changed since: it applied no event to either side, the live
  * checkpoint is the one read here, and the projection has no finishRebuild step that rewrites its shadow rows.
  */
-export async function takeEarlyChecksums(
-  connection: ClientConfig,
-  projection: Projection,
-  shadow: Tables,
-): Promise<EarlyChecksums | null> {
-  if (projection.finishRebuild) return null;
+export function hasEarlyChecksums(projection: Projection): boolean {
+  return !projection.finishRebuild;
+}
+
+export async function takeLiveChecksum(connection: ClientConfig, projection: Projection): Promise<LiveChecksum> {
   const client = await openOwnConnection(connection, 'annals-rebuild-checksum');
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const db = asPoolClient(client);
     const liveCheckpoint = checkpointKey(await readCheckpoint(db, projection.name));
     const live = await projection.checksum(db, liveTables(projection));
-    const shadowChecksum = await projection.checksum(db, shadow);
     await client.query('COMMIT');
-    return { shadow: shadowChecksum, live, liveCheckpoint };
+    return { live, liveCheckpoint };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function takeShadowChecksum(
+  connection: ClientConfig,
+  projection: Projection,
+  shadow: Tables,
+): Promise<string> {
+  const client = await openOwnConnection(connection, 'annals-rebuild-checksum');
+  try {
+    return await projection.checksum(asPoolClient(client), shadow);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -15,10 +15,10 @@ import { liveTables, PROJECTIONS, shadowTables, type Projection, type Tables } f
 import { applyWithParking, clearShadowParking, promoteShadowParking } from '../parking/parked-events';
 import { recoverAbandonedRebuilds, recoverInBackground } from './rebuild-recovery';
 import { RebuildAlreadyRunningError, UnknownProjectionError } from './rebuild.errors';
-import { createShadowTables, dropShadowTables, swapShadowTables, vacuumShadowTables } from './shadow-tables';
-import { buildDeferredIndexes, deferIndexes } from './bulk-load';
-import { checkpointKey, takeEarlyChecksums, type EarlyChecksums } from './early-checksums';
-import { settleAll } from './own-connection';
+import { createShadowTables, dropShadowTables, swapShadowTables } from './shadow-tables';
+import { deferIndexes } from './bulk-load';
+import { checkpointKey, type EarlyChecksums } from './early-checksums';
+import { finishShadowTables } from './finish-load';
 import { loadPartitioned } from './partitioned-load';
 import {
   finishRebuildRecord,
@@ -194,14 +194,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
       enter('finishing');
-      await projection.finishLoad?.(db, shadow);
-      const [, early] = await settleAll<[void, EarlyChecksums | null]>([
-        // After the builds: VACUUM and CREATE INDEX take conflicting locks on a table.
-        buildDeferredIndexes(this.store.pool.options, deferred).then(() =>
-          vacuumShadowTables(db, [...projection.tables], shadow),
-        ),
-        takeEarlyChecksums(this.store.pool.options, projection, shadow),
-      ]);
+      const early = await finishShadowTables(db, this.store.pool.options, projection, shadow, deferred);
       enter('swapping');
       const outcome = await this.swap(db, projection, shadow, position, progress, early);
       await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });

@@ -24,6 +24,7 @@ export async function dropShadowTables(db: PoolClient, live: string[], shadow: T
  * on the bench machine). Outside any transaction (VACUUM refuses one).
  */
 export async function vacuumShadowTables(db: PoolClient, live: string[], shadow: Tables): Promise<void> {
+  if (live.length === 0) return; // VACUUM with no table names vacuums the whole database
   await db.query(`VACUUM (ANALYZE) ${live.map((table) => shadow[table]).join(', ')}`);
 }
 

@@ -120,6 +120,7 @@ export class TimelineProjection implements Projection {
   // apply() finds rows by the primary keys and, outside a rebuild's load, timeline_live_actors_item_idx (the load
   // leaves timeline_live_actors to finishLoad). timeline_live_actors rows belong to one stream each, so partitioned
   // writers never share them.
+  readonly derivedTables = ['timeline_live_actors'];
   readonly deferredIndexes = [
     'timeline_live_actors_item_idx',
     'timeline_live_long_span_idx',

@@ -1,0 +1,58 @@
+import type { ClientConfig, PoolClient } from 'pg';
+import type { Projection, Tables } from '../projection';
+import { buildDeferredIndexes, type DeferredIndex } from './bulk-load';
+import { hasEarlyChecksums, takeLiveChecksum, takeShadowChecksum, type EarlyChecksums } from './early-checksums';
+import { asPoolClient, openOwnConnection, settleAll } from './own-connection';
+import { vacuumShadowTables } from './shadow-tables';
+
+/*
+ * Between a rebuild's load and its swap: the projection's finishLoad, the deferred index builds, VACUUM (ANALYZE)
+ * of every shadow table, and both checksums, ordered so that the cores stay busy (every step is CPU-bound, and
+ * most use one core). Two rounds:
+ *   1. finishLoad (on the run's connection) ‖ VACUUM (ANALYZE) of the tables it does not write ‖ the live checksum;
+ *   2. the deferred index builds, then VACUUM (ANALYZE) of the tables finishLoad wrote ‖ the shadow checksum.
+ * VACUUM and CREATE INDEX take conflicting locks on a table, so each table's VACUUM comes before or after its index
+ * builds, never beside them. Before costs less: VACUUM then has fewer indexes to scan, and the builds read pages
+ * whose hint bits it has already set. None of the indexes is on an expression, so ANALYZE needs none of them.
+ */
+export async function finishShadowTables(
+  db: PoolClient,
+  connection: ClientConfig,
+  projection: Projection,
+  shadow: Tables,
+  deferred: readonly DeferredIndex[],
+): Promise<EarlyChecksums | null> {
+  const derived = new Set(projection.derivedTables ?? []);
+  const tables = [...projection.tables];
+  const early = hasEarlyChecksums(projection);
+  const [, , live] = await settleAll([
+    projection.finishLoad ? projection.finishLoad(db, shadow) : Promise.resolve(),
+    vacuumOnOwnConnection(
+      connection,
+      tables.filter((t) => !derived.has(t)),
+      shadow,
+    ),
+    early ? takeLiveChecksum(connection, projection) : Promise.resolve(null),
+  ]);
+  const [, shadowChecksum] = await settleAll([
+    buildDeferredIndexes(connection, deferred).then(() =>
+      vacuumShadowTables(
+        db,
+        tables.filter((t) => derived.has(t)),
+        shadow,
+      ),
+    ),
+    early ? takeShadowChecksum(connection, projection, shadow) : Promise.resolve(null),
+  ]);
+  return live && shadowChecksum !== null ? { ...live, shadow: shadowChecksum } : null;
+}
+
+async function vacuumOnOwnConnection(connection: ClientConfig, tables: string[], shadow: Tables): Promise<void> {
+  if (tables.length === 0) return;
+  const client = await openOwnConnection(connection, 'annals-rebuild-vacuum');
+  try {
+    await vacuumShadowTables(asPoolClient(client), tables, shadow);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
