@@ -25,7 +25,8 @@ export interface Projection {
   apply(tx: PoolClient, events: readonly StoredEvent[], tables: Tables, mode: ApplyMode): Promise<void>;
   /**
    * Secondary indexes (live names) that apply() never reads through in 'load' mode: a rebuild drops them from its
-   * shadow tables and builds them once after loading (and after finishLoad), instead of row by row.
+   * shadow tables and builds them once after loading (and after finishLoad), instead of row by row. Listed in the
+   * order they are built: the longest first.
    */
   readonly deferredIndexes?: readonly string[];
   /**

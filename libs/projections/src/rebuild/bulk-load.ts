@@ -20,8 +20,10 @@ export interface DeferredIndex {
  * the indexes a projection names (Projection.deferredIndexes) are deferred: its apply must never read through them.
  */
 export async function deferIndexes(db: PoolClient, projection: Projection, shadow: Tables): Promise<DeferredIndex[]> {
-  const names = new Set(projection.deferredIndexes ?? []);
+  const order = projection.deferredIndexes ?? [];
+  const names = new Set(order);
   const deferred: DeferredIndex[] = [];
+  const buildOrder = new Map<string, number>();
   if (names.size === 0) return deferred;
   for (const table of projection.tables) {
     const inShadow = await indexNamesByDefinition(db, shadow[table]);
@@ -30,13 +32,16 @@ export async function deferIndexes(db: PoolClient, projection: Projection, shado
       if (!names.has(liveName) || !shadowName) continue;
       await db.query(`DROP INDEX "${shadowName}"`);
       deferred.push({ table: shadow[table], name: shadowName, definition });
+      buildOrder.set(shadowName, order.indexOf(liveName));
     }
   }
-  return deferred;
+  // In the projection's order: the builds start in it.
+  return deferred.sort((a, b) => buildOrder.get(a.name)! - buildOrder.get(b.name)!);
 }
 
 /**
- * Builds the deferred indexes under their shadow names (the swap gives every index its live name, matched by
+ * Builds the deferred indexes, in the order given (the projection lists the longest builds first, so that none
+ * starts last and runs alone while the other cores idle), under their shadow names (the swap gives every index its live name, matched by
  * definition; left unnamed, two builds at once on one table could choose the same name and fail), several
  * at once: CREATE INDEX takes a SHARE lock, which other index builds on the same table share, and each build uses
  * one core. The connections are opened here, not taken from a pool that may be busy.
@@ -59,7 +64,5 @@ export async function buildDeferredIndexes(
       await client.end().catch(() => undefined);
     }
   };
-  // Largest first (the GIN indexes) so that no build starts last and runs alone.
-  queue.sort((a, b) => Number(b.definition.includes('USING gin')) - Number(a.definition.includes('USING gin')));
   await settleAll(Array.from({ length: Math.min(builders, queue.length) }, build));
 }

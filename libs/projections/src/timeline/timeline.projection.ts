@@ -64,13 +64,11 @@ interface ActorName {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function withSearch(row: TimelineRow) {
-  const body = [row.summary, row.quote, row.location?.name, ...row.actors.map((a) => a.name)];
-  return {
-    ...row,
-    search_title: searchDocument(row.title),
-    search_body: body.map((text) => searchDocument(text)).join(' '),
-  };
+/** The row with its folded search text: the same object, not a copy (a rebuild makes a million of these). */
+function withSearch(row: TimelineRow): TimelineRow & { search_title: string; search_body: string } {
+  let body = `${searchDocument(row.summary)} ${searchDocument(row.quote)} ${searchDocument(row.location?.name)}`;
+  for (const actor of row.actors) body += ` ${searchDocument(actor.name)}`;
+  return Object.assign(row, { search_title: searchDocument(row.title), search_body: body });
 }
 
 /**
@@ -121,17 +119,19 @@ export class TimelineProjection implements Projection {
   // leaves timeline_live_actors to finishLoad). timeline_live_actors rows belong to one stream each, so partitioned
   // writers never share them.
   readonly derivedTables = ['timeline_live_actors'];
+  // In build order, longest first (measured at 1M events, one core each: the search GIN ~26 s, the actors and
+  // countries GINs ~13 s, each btree 1–5 s). Started last, the search GIN once ran alone for ten seconds.
   readonly deferredIndexes = [
-    'timeline_live_actors_item_idx',
-    'timeline_live_long_span_idx',
-    'timeline_live_order_idx',
-    'timeline_live_end_idx',
+    'timeline_live_search_idx',
     'timeline_live_actors_idx',
     'timeline_live_countries_idx',
-    'timeline_live_search_idx',
+    'timeline_live_order_idx',
     'timeline_live_type_idx',
-    'timeline_history_idx',
+    'timeline_live_end_idx',
     'timeline_history_order_idx',
+    'timeline_history_idx',
+    'timeline_live_actors_item_idx',
+    'timeline_live_long_span_idx',
     'timeline_actor_names_search_idx',
   ];
 
