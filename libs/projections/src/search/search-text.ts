@@ -69,10 +69,28 @@ export function searchDocument(text: string | null | undefined): string {
       .trim();
   let document = '';
   for (const w of words(text)) {
-    const next = ARABIC_LETTER.test(w) ? `${w} ${stemArabic(w)}` : w;
+    const next = indexedWord(w);
     document = document === '' ? next : `${document} ${next}`;
   }
   return document;
+}
+
+/*
+ * A word as the document holds it: itself, and its stem after it when it is Arabic. Remembered for the last
+ * MAX_REMEMBERED distinct words: news copy repeats its words, and a rebuild folds every text of the log (stemming
+ * each Arabic word anew was a third of this function's time). Forgotten all at once when full: a bound, not an LRU.
+ */
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, string>();
+
+function indexedWord(w: string): string {
+  let indexed = remembered.get(w);
+  if (indexed === undefined) {
+    indexed = ARABIC_LETTER.test(w) ? `${w} ${stemArabic(w)}` : w;
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(w, indexed);
+  }
+  return indexed;
 }
 
 /** One search term as the query matches it: the folded word and, for Arabic, its stem. */
