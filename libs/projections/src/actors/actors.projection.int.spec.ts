@@ -80,7 +80,7 @@ describe('ActorsProjection', () => {
     ]);
   });
 
-  it('replayed as a rebuild (summary once at the end) gives the same rows as live, batch by batch', async () => {
+  it("replayed as a rebuild's load (summary once after it) gives the same rows as live, batch by batch", async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const events = [
       recorded(a, [actor('macron'), actor('tokayev', 'KAZ')], '2023-11-01'),
@@ -91,7 +91,11 @@ describe('ActorsProjection', () => {
     const rebuilt = await scratchTables(pool, projection, 'rebuilt');
     try {
       for (const event of events) await scratch.given([event]);
-      await rebuilt.given(events, 'rebuild');
+      // The load alone leaves the summaries to finishLoad.
+      await projection.apply(rebuilt.db, events, rebuilt.tables, 'load');
+      expect(await actors(rebuilt)).toEqual([]);
+      await rebuilt.db.query(`TRUNCATE ${rebuilt.tables.actor_events}`);
+      await rebuilt.given(events, 'load');
       expect(await actors(rebuilt)).toEqual(await actors());
       expect(await rebuilt.rows('actor_events', 'actor_id, event_id')).toEqual(
         await scratch.rows('actor_events', 'actor_id, event_id'),

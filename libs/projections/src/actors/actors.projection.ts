@@ -78,8 +78,8 @@ export class ActorsProjection implements Projection {
       }
     }
     await flush();
-    // During a rebuild the summary is computed once at the end, not per batch.
-    if (mode === 'live' && touched.size > 0) await this.summarise(tx, t, [...touched]);
+    // A rebuild's load summarises every actor once after it (finishLoad), not per batch.
+    if (mode !== 'load' && touched.size > 0) await this.summarise(tx, t, [...touched]);
   }
 
   /** Reads the event's current rows; deletes them when `remove`. */
@@ -113,8 +113,14 @@ export class ActorsProjection implements Projection {
     }
   }
 
-  async finishRebuild(tx: PoolClient, t: Tables): Promise<void> {
-    await this.summarise(tx, t, null);
+  /*
+   * After a rebuild's load, beside its other finishing work, rather than inside the swap (finishRebuild), where it
+   * held the live projector paused (6 s at 1M events) and kept the swap from using the checksums taken before it.
+   */
+  readonly derivedTables = ['actors'];
+
+  async finishLoad(db: PoolClient, t: Tables): Promise<void> {
+    await this.summarise(db, t, null);
   }
 
   async checksum(db: PoolClient, t: Tables): Promise<string> {
