@@ -41,8 +41,6 @@ export interface Projection {
   finishLoad?(db: PoolClient, tables: Tables): Promise<void>;
   /** The tables finishLoad writes (a rebuild vacuums and indexes them after it, the others beside it). */
   readonly derivedTables?: readonly string[];
-  /** Inside the swap, once the shadow tables are at the head of the log (e.g. aggregates skipped per batch). */
-  finishRebuild?(tx: PoolClient, tables: Tables): Promise<void>;
   /** A digest of the rows, equal for two tables derived from the same log. */
   checksum(db: PoolClient, tables: Tables): Promise<string>;
 }

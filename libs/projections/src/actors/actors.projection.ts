@@ -114,8 +114,8 @@ export class ActorsProjection implements Projection {
   }
 
   /*
-   * After a rebuild's load, beside its other finishing work, rather than inside the swap (finishRebuild), where it
-   * held the live projector paused (6 s at 1M events) and kept the swap from using the checksums taken before it.
+   * After a rebuild's load, beside its other finishing work, rather than inside the swap, where it held the live
+   * projector paused (6 s at 1M events) and kept the swap from using the checksums taken before it.
    */
   readonly derivedTables = ['actors'];
 

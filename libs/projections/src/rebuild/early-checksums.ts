@@ -19,12 +19,9 @@ export type LiveChecksum = Omit<EarlyChecksums, 'shadow'>;
  * back. Taken here instead, once the load is done, while the rebuild finishes its shadow tables (the checksums run
  * as parallel aggregates), each on a connection of its own: the live tables' in one REPEATABLE READ snapshot with
  * their checkpoint, the shadow tables' once they are complete (they are private: no snapshot can see them change).
- * The swap keeps them only when nothing could have changed since: it applied no event to either side, the live
- * checkpoint is the one read here, and the projection has no finishRebuild step that rewrites its shadow rows.
+ * The swap keeps them only when nothing could have changed since: it applied no event to either side, and the live
+ * checkpoint is the one read here.
  */
-export function hasEarlyChecksums(projection: Projection): boolean {
-  return !projection.finishRebuild;
-}
 
 export async function takeLiveChecksum(connection: ClientConfig, projection: Projection): Promise<LiveChecksum> {
   const client = await openOwnConnection(connection, 'annals-rebuild-checksum');

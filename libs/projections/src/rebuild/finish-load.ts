@@ -1,7 +1,7 @@
 import type { ClientConfig, PoolClient } from 'pg';
 import type { Projection, Tables } from '../projection';
 import { buildDeferredIndexes, type DeferredIndex } from './bulk-load';
-import { hasEarlyChecksums, takeLiveChecksum, takeShadowChecksum, type EarlyChecksums } from './early-checksums';
+import { takeLiveChecksum, takeShadowChecksum, type EarlyChecksums } from './early-checksums';
 import { asPoolClient, openOwnConnection, settleAll } from './own-connection';
 import { vacuumShadowTables } from './shadow-tables';
 
@@ -21,10 +21,9 @@ export async function finishShadowTables(
   projection: Projection,
   shadow: Tables,
   deferred: readonly DeferredIndex[],
-): Promise<EarlyChecksums | null> {
+): Promise<EarlyChecksums> {
   const derived = new Set(projection.derivedTables ?? []);
   const tables = [...projection.tables];
-  const early = hasEarlyChecksums(projection);
   const [, , live] = await settleAll([
     projection.finishLoad ? projection.finishLoad(db, shadow) : Promise.resolve(),
     vacuumOnOwnConnection(
@@ -32,7 +31,7 @@ export async function finishShadowTables(
       tables.filter((t) => !derived.has(t)),
       shadow,
     ),
-    early ? takeLiveChecksum(connection, projection) : Promise.resolve(null),
+    takeLiveChecksum(connection, projection),
   ]);
   const [, shadowChecksum] = await settleAll([
     buildDeferredIndexes(connection, deferred).then(() =>
@@ -42,9 +41,9 @@ export async function finishShadowTables(
         shadow,
       ),
     ),
-    early ? takeShadowChecksum(connection, projection, shadow) : Promise.resolve(null),
+    takeShadowChecksum(connection, projection, shadow),
   ]);
-  return live && shadowChecksum !== null ? { ...live, shadow: shadowChecksum } : null;
+  return { ...live, shadow: shadowChecksum };
 }
 
 async function vacuumOnOwnConnection(connection: ClientConfig, tables: string[], shadow: Tables): Promise<void> {

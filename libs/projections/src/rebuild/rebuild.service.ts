@@ -257,7 +257,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
     shadow: Tables,
     position: LogPosition,
     progress: RebuildProgress,
-    early: EarlyChecksums | null,
+    early: EarlyChecksums,
   ) {
     const live = liveTables(projection);
     await db.query('BEGIN');
@@ -275,7 +275,6 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       progress.events += events.length;
       applied += events.length;
     }
-    await projection.finishRebuild?.(db, shadow);
     const liveCheckpoint = await readCheckpoint(db, projection.name);
     let liveAt = liveCheckpoint?.position ?? LOG_START;
     for (
@@ -290,7 +289,7 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       applied += upTo.length;
       if (upTo.length < events.length) break;
     }
-    const stillHolds = early !== null && applied === 0 && early.liveCheckpoint === checkpointKey(liveCheckpoint);
+    const stillHolds = applied === 0 && early.liveCheckpoint === checkpointKey(liveCheckpoint);
     const checksum = stillHolds ? early.shadow : await projection.checksum(db, shadow);
     const liveChecksum = stillHolds ? early.live : await projection.checksum(db, live);
     await swapShadowTables(db, [...projection.tables], shadow);

@@ -38,8 +38,8 @@ export interface Scratch {
   db: PoolClient;
   tables: Tables;
   /**
-   * Applies events in one transaction, as the projector does with a batch; 'load' and 'rebuild' then finish as a
-   * rebuild does ('load': finishLoad, then finishRebuild).
+   * Applies events in one transaction, as the projector does with a batch; 'load' then finishes as a rebuild's load
+   * does (finishLoad).
    */
   given(events: readonly StoredEvent[], mode?: ApplyMode): Promise<void>;
   rows<T>(table: string, orderBy: string, columns?: string): Promise<T[]>;
@@ -60,7 +60,6 @@ export async function scratchTables(pool: Pool, projection: Projection, suffix =
       await db.query('BEGIN');
       await projection.apply(db, events, tables, mode);
       if (mode === 'load') await projection.finishLoad?.(db, tables);
-      if (mode !== 'live') await projection.finishRebuild?.(db, tables);
       await db.query('COMMIT');
     },
     async rows<T>(table: string, orderBy: string, columns = '*') {
