@@ -13,7 +13,8 @@ import { vacuumShadowTables } from './shadow-tables';
  *   2. the deferred index builds, then VACUUM (ANALYZE) of the tables finishLoad wrote ‖ the shadow checksum.
  * VACUUM and CREATE INDEX take conflicting locks on a table, so each table's VACUUM comes before or after its index
  * builds, never beside them. Before costs less: VACUUM then has fewer indexes to scan, and the builds read pages
- * whose hint bits it has already set. None of the indexes is on an expression, so ANALYZE needs none of them.
+ * whose hint bits it has already set. ANALYZE needs an index only for statistics on its expression: a projection
+ * that defers an index on an expression would need that table analysed again after the build (none does).
  */
 export async function finishShadowTables(
   db: PoolClient,
