@@ -1,12 +1,6 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
-import {
-  liveTables,
-  RebuildService,
-  type Projection,
-  type RebuildPhase,
-  type RebuildProgress,
-} from '@libs/projections';
+import { liveTables, RebuildService, type Projection, type RebuildPhase } from '@libs/projections';
 import { cancelActive } from './cancel-active';
 import { FixedLogOrderStore } from './fixed-log-store';
 import { progressBar } from './progress';
@@ -25,7 +19,7 @@ export interface RebuildRun {
   /** The checksum the swap computes over the new tables, timed again alone; null when not completed. */
   checksumSeconds: number | null;
   drift: boolean | null;
-  /** Seconds in each phase the service reported (loading, finishing: indexes, VACUUM and checksums, swapping). */
+  /** Seconds in each phase, as the service reports them (loading, finishing, swapping); empty when not completed. */
   phases: Partial<Record<RebuildPhase, number>>;
 }
 
@@ -53,17 +47,6 @@ export async function runRebuild(
   const rss = sampleRss();
   const started = performance.now();
   let events = 0;
-  const phases: Partial<Record<RebuildPhase, number>> = {};
-  let phase: RebuildPhase = 'loading';
-  let phaseStarted = started;
-  const onProgress = (p: RebuildProgress) => {
-    bar.update((events = p.events));
-    if (p.phase === phase) return;
-    const now = performance.now();
-    phases[phase] = (now - phaseStarted) / 1000;
-    phase = p.phase;
-    phaseStarted = now;
-  };
   let budgetHit = false;
   let canceller: NodeJS.Timeout | undefined;
   const onBudget = () => {
@@ -75,7 +58,7 @@ export async function runRebuild(
   };
   const budget = Number.isFinite(budgetSeconds) ? setTimeout(onBudget, budgetSeconds * 1000) : undefined;
   try {
-    const { done } = await service.start(projection.name, 'bench', onProgress);
+    const { done } = await service.start(projection.name, 'bench', (p) => bar.update((events = p.events)));
     const outcome = await done.catch((error: unknown) => {
       if (budgetHit) return undefined;
       throw error;
@@ -91,7 +74,7 @@ export async function runRebuild(
       rss: rss.stop(),
       checksumSeconds: outcome ? await checksumSeconds(control, projection) : null,
       drift: outcome?.drift ?? null,
-      phases,
+      phases: outcome?.phases ?? {},
     };
   } finally {
     clearTimeout(budget);

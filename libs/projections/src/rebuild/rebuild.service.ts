@@ -29,13 +29,12 @@ import {
 
 const BATCH = 2000;
 
-/** Where a rebuild is: loading the log into the shadow tables, building their indexes and checksums, or swapping. */
-export type RebuildPhase = 'loading' | 'finishing' | 'swapping' | 'done';
+/** A rebuild's phases: loading the log into the shadow tables, finishing them (indexes, VACUUM, checksums), swapping. */
+export type RebuildPhase = 'loading' | 'finishing' | 'swapping';
 
 export interface RebuildProgress {
   events: number;
   total: number;
-  phase: RebuildPhase;
 }
 
 export interface RebuildOutcome {
@@ -44,6 +43,8 @@ export interface RebuildOutcome {
   checksum: string;
   liveChecksum: string;
   drift: boolean;
+  /** Seconds spent in each phase. */
+  phases: Record<RebuildPhase, number>;
 }
 
 /**
@@ -179,13 +180,8 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       await createShadowTables(db, [...projection.tables], shadow);
       const deferred = await deferIndexes(db, projection, shadow);
       await clearShadowParking(db, projection.name);
-      const progress: RebuildProgress = { events: 0, total, phase: 'loading' };
+      const progress: RebuildProgress = { events: 0, total };
       const phases = new PhaseClock();
-      const enter = (phase: RebuildPhase) => {
-        progress.phase = phase;
-        phases.enter(phase);
-        onProgress?.(progress);
-      };
       const report = async () => {
         onProgress?.(progress);
         await updateRebuildProgress(records, id, progress.events);
@@ -193,18 +189,19 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
       const position = projection.partitionedRebuild
         ? await loadPartitioned(this.store, db, projection, shadow, LOG_START, progress, report, () => this.checkStop())
         : await this.load(db, projection, shadow, LOG_START, progress, report);
-      enter('finishing');
+      phases.enter('finishing');
       const early = await finishShadowTables(db, this.store.pool.options, projection, shadow, deferred);
-      enter('swapping');
+      phases.enter('swapping');
       const outcome = await this.swap(db, projection, shadow, position, progress, early);
       await finishRebuildRecord(records, id, { status: 'succeeded', ...outcome });
-      enter('done');
+      const seconds = phases.stop();
+      onProgress?.(progress);
       this.notify(projection.name, 'succeeded', startedAt);
       this.logger.log(
-        `${projection.name}: rebuilt from ${outcome.events} events (${phases.summary()})` +
+        `${projection.name}: rebuilt from ${outcome.events} events (${phaseSummary(seconds)})` +
           (outcome.drift ? ' — DRIFT from the live tables' : ''),
       );
-      return { id, ...outcome };
+      return { id, ...outcome, phases: seconds };
     } catch (error) {
       this.logger.error(`${projection.name}: rebuild ${id} failed: ${String(error)}`);
       this.notify(projection.name, 'failed', startedAt);
@@ -300,20 +297,27 @@ export class RebuildService implements OnApplicationBootstrap, OnModuleDestroy, 
   }
 }
 
-/** How long each phase of one rebuild took, for its log line: "loading 312.4 s, finishing 41.0 s, swapping 0.3 s". */
+/** How long each phase of one rebuild took; it starts loading. */
 class PhaseClock {
-  private readonly seconds = new Map<RebuildPhase, number>();
+  private readonly seconds: Record<RebuildPhase, number> = { loading: 0, finishing: 0, swapping: 0 };
   private current: RebuildPhase = 'loading';
   private since = performance.now();
 
   enter(phase: RebuildPhase): void {
     const now = performance.now();
-    this.seconds.set(this.current, (now - this.since) / 1000);
+    this.seconds[this.current] += (now - this.since) / 1000;
     this.current = phase;
     this.since = now;
   }
 
-  summary(): string {
-    return [...this.seconds].map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(', ');
+  stop(): Record<RebuildPhase, number> {
+    this.enter(this.current);
+    return { ...this.seconds };
   }
 }
+
+/** For the log line: "loading 312.4 s, finishing 41.0 s, swapping 0.3 s". */
+const phaseSummary = (seconds: Record<RebuildPhase, number>): string =>
+  Object.entries(seconds)
+    .map(([phase, s]) => `${phase} ${s.toFixed(1)} s`)
+    .join(', ');
