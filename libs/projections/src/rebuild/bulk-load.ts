@@ -20,31 +20,28 @@ export interface DeferredIndex {
  * the indexes a projection names (Projection.deferredIndexes) are deferred: its apply must never read through them.
  */
 export async function deferIndexes(db: PoolClient, projection: Projection, shadow: Tables): Promise<DeferredIndex[]> {
-  const order = projection.deferredIndexes ?? [];
-  const names = new Set(order);
-  const deferred: DeferredIndex[] = [];
-  const buildOrder = new Map<string, number>();
-  if (names.size === 0) return deferred;
+  const names = projection.deferredIndexes ?? [];
+  const byLiveName = new Map<string, DeferredIndex>();
+  if (names.length === 0) return [];
   for (const table of projection.tables) {
     const inShadow = await indexNamesByDefinition(db, shadow[table]);
     for (const [definition, liveName] of await indexNamesByDefinition(db, table)) {
       const shadowName = inShadow.get(definition);
-      if (!names.has(liveName) || !shadowName) continue;
+      if (!names.includes(liveName) || !shadowName) continue;
       await db.query(`DROP INDEX "${shadowName}"`);
-      deferred.push({ table: shadow[table], name: shadowName, definition });
-      buildOrder.set(shadowName, order.indexOf(liveName));
+      byLiveName.set(liveName, { table: shadow[table], name: shadowName, definition });
     }
   }
   // In the projection's order: the builds start in it.
-  return deferred.sort((a, b) => buildOrder.get(a.name)! - buildOrder.get(b.name)!);
+  return names.flatMap((name) => byLiveName.get(name) ?? []);
 }
 
 /**
  * Builds the deferred indexes, in the order given (the projection lists the longest builds first, so that none
- * starts last and runs alone while the other cores idle), under their shadow names (the swap gives every index its live name, matched by
- * definition; left unnamed, two builds at once on one table could choose the same name and fail), several
- * at once: CREATE INDEX takes a SHARE lock, which other index builds on the same table share, and each build uses
- * one core. The connections are opened here, not taken from a pool that may be busy.
+ * starts last and runs alone while the other cores idle), under their shadow names (the swap gives every index its
+ * live name, matched by definition; left unnamed, two builds at once on one table could choose the same name and
+ * fail), several at once: CREATE INDEX takes a SHARE lock, which other index builds on the same table share, and
+ * each build uses one core. The connections are opened here, not taken from a pool that may be busy.
  */
 export async function buildDeferredIndexes(
   connection: ClientConfig,
