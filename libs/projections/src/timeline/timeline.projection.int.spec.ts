@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { DiplomaticEventFacts } from '@libs/diplomacy';
+import type { StoredEvent } from '@libs/event-store';
 import { testPool } from '../../../../test/support/database';
+import type { ApplyMode } from '../projection';
 import { scratchTables, storedEvent, type Scratch } from '../testing/projection-spec';
 import { TimelineProjection } from './timeline.projection';
 
@@ -157,6 +159,18 @@ describe('TimelineProjection', () => {
     expect(await projection.checksum(scratch.db, scratch.tables)).not.toBe(before);
   });
 
+  /** `events` applied live to `scratch` and in `mode` to a second set of tables, which `check` then compares. */
+  async function replayedAlso(events: StoredEvent[], mode: ApplyMode, check: (other: Scratch) => Promise<void>) {
+    const other = await scratchTables(pool, projection, mode);
+    try {
+      await scratch.given(events);
+      await other.given(events, mode);
+      await check(other);
+    } finally {
+      await other.release();
+    }
+  }
+
   it('replayed twice from the same events, gives identical rows and checksums; a changed row changes the checksum', async () => {
     const id = randomUUID();
     const events = [
@@ -169,19 +183,14 @@ describe('TimelineProjection', () => {
         '2023-11-03T10:00:00Z',
       ),
     ];
-    const again = await scratchTables(pool, projection, 'again');
-    try {
-      await scratch.given(events);
-      await again.given(events, 'rebuild');
+    await replayedAlso(events, 'rebuild', async (again) => {
       const all = (s: Scratch) => s.rows('timeline_versions', 'id, version');
       expect(await all(again)).toEqual(await all(scratch));
       const checksum = (s: Scratch) => projection.checksum(s.db, s.tables);
       expect(await checksum(again)).toBe(await checksum(scratch));
       await again.db.query(`UPDATE ${again.tables.timeline_versions} SET title = 'tampered' WHERE id = $1`, [id]);
       expect(await checksum(again)).not.toBe(await checksum(scratch));
-    } finally {
-      await again.release();
-    }
+    });
   });
 
   it("a rebuild's load leaves the by-actor entries to finishLoad, which derives exactly what live apply keeps", async () => {
@@ -209,10 +218,7 @@ describe('TimelineProjection', () => {
         '2023-11-03T11:00:00Z',
       ),
     ];
-    const loaded = await scratchTables(pool, projection, 'loaded');
-    try {
-      await scratch.given(events);
-      await loaded.given(events, 'load');
+    await replayedAlso(events, 'load', async (loaded) => {
       const entries = (s: Scratch) => s.rows('timeline_live_actors', 'actor_id, date_start, id');
       expect(await entries(loaded)).toEqual(await entries(scratch));
       expect(await entries(loaded)).toEqual([
@@ -238,8 +244,6 @@ describe('TimelineProjection', () => {
       expect(await entries(loaded)).toHaveLength(0);
       await loaded.given([recorded(randomUUID(), '2023-11-04T11:00:00Z')], 'rebuild');
       expect(await entries(loaded)).toHaveLength(2);
-    } finally {
-      await loaded.release();
-    }
+    });
   });
 });
