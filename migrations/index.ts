@@ -8,6 +8,7 @@ import { ActorNamesSearch1700000011000 } from './1700000011000-actor-names-searc
 import { TimelineEventSources1700000012000 } from './1700000012000-timeline-event-sources';
 import { TimelineReadPaths1700000012100 } from './1700000012100-timeline-read-paths';
 import { CheckpointNotify1700000012500 } from './1700000012500-checkpoint-notify';
+import { TimelineCountryWindows1700000012600 } from './1700000012600-timeline-country-windows';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TimelineEventSources1700000012000,
   TimelineReadPaths1700000012100,
   CheckpointNotify1700000012500,
+  TimelineCountryWindows1700000012600,
 ];
