@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ClientConfig, PoolClient } from 'pg';
 import type { Projection, Tables } from '../projection';
-import { openOwnConnection, settleAll } from './own-connection';
+import { settleAll, withOwnConnection } from './own-connection';
 import { indexNamesByDefinition } from './shadow-tables';
 
 /** A shadow table's index, dropped before the load and built again after it. */
@@ -49,17 +49,13 @@ export async function buildDeferredIndexes(
   builders = Math.min(4, Math.max(1, availableParallelism())),
 ): Promise<void> {
   const queue = [...deferred];
-  const build = async () => {
-    const client = await openOwnConnection(connection, 'annals-rebuild-index');
-    try {
+  const build = () =>
+    withOwnConnection(connection, 'annals-rebuild-index', async (db) => {
       // A GIN build sorts in maintenance_work_mem; the default 64 MB spills a large timeline to disk several times.
-      await client.query(`SET maintenance_work_mem = '256MB'`);
+      await db.query(`SET maintenance_work_mem = '256MB'`);
       for (let next = queue.shift(); next; next = queue.shift()) {
-        await client.query(`CREATE INDEX "${next.name}" ON ${next.table} ${next.definition}`);
+        await db.query(`CREATE INDEX "${next.name}" ON ${next.table} ${next.definition}`);
       }
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  };
+    });
   await settleAll(Array.from({ length: Math.min(builders, queue.length) }, build));
 }

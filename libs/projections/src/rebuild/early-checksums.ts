@@ -1,7 +1,7 @@
 import type { ClientConfig } from 'pg';
 import { readCheckpoint } from '../checkpoints';
 import { liveTables, type Projection, type Tables } from '../projection';
-import { asPoolClient, openOwnConnection } from './own-connection';
+import { withOwnConnection } from './own-connection';
 
 /** Both checksums of a swap, taken before it, and what must not have moved for them to still hold. */
 export interface EarlyChecksums {
@@ -23,31 +23,18 @@ export type LiveChecksum = Omit<EarlyChecksums, 'shadow'>;
  * checkpoint is the one read here.
  */
 
-export async function takeLiveChecksum(connection: ClientConfig, projection: Projection): Promise<LiveChecksum> {
-  const client = await openOwnConnection(connection, 'annals-rebuild-checksum');
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const db = asPoolClient(client);
+export function takeLiveChecksum(connection: ClientConfig, projection: Projection): Promise<LiveChecksum> {
+  return withOwnConnection(connection, 'annals-rebuild-checksum', async (db) => {
+    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const liveCheckpoint = checkpointKey(await readCheckpoint(db, projection.name));
     const live = await projection.checksum(db, liveTables(projection));
-    await client.query('COMMIT');
+    await db.query('COMMIT');
     return { live, liveCheckpoint };
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+  });
 }
 
-export async function takeShadowChecksum(
-  connection: ClientConfig,
-  projection: Projection,
-  shadow: Tables,
-): Promise<string> {
-  const client = await openOwnConnection(connection, 'annals-rebuild-checksum');
-  try {
-    return await projection.checksum(asPoolClient(client), shadow);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+export function takeShadowChecksum(connection: ClientConfig, projection: Projection, shadow: Tables): Promise<string> {
+  return withOwnConnection(connection, 'annals-rebuild-checksum', (db) => projection.checksum(db, shadow));
 }
 
 export function checkpointKey(checkpoint: Awaited<ReturnType<typeof readCheckpoint>>): string {

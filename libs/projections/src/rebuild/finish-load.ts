@@ -2,7 +2,7 @@ import type { ClientConfig, PoolClient } from 'pg';
 import type { Projection, Tables } from '../projection';
 import { buildDeferredIndexes, type DeferredIndex } from './bulk-load';
 import { takeLiveChecksum, takeShadowChecksum, type EarlyChecksums } from './early-checksums';
-import { asPoolClient, openOwnConnection, settleAll } from './own-connection';
+import { settleAll, withOwnConnection } from './own-connection';
 import { vacuumShadowTables } from './shadow-tables';
 
 /*
@@ -49,10 +49,5 @@ export async function finishShadowTables(
 
 async function vacuumOnOwnConnection(connection: ClientConfig, tables: string[], shadow: Tables): Promise<void> {
   if (tables.length === 0) return;
-  const client = await openOwnConnection(connection, 'annals-rebuild-vacuum');
-  try {
-    await vacuumShadowTables(asPoolClient(client), tables, shadow);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+  await withOwnConnection(connection, 'annals-rebuild-vacuum', (db) => vacuumShadowTables(db, tables, shadow));
 }

@@ -14,6 +14,20 @@ export async function openOwnConnection(connection: ClientConfig, applicationNam
   return client;
 }
 
+/** `work` on a connection of its own (openOwnConnection), closed when the work ends, however it ends. */
+export async function withOwnConnection<T>(
+  connection: ClientConfig,
+  applicationName: string,
+  work: (db: PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await openOwnConnection(connection, applicationName);
+  try {
+    return await work(asPoolClient(client));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** A Client has every PoolClient method projections use except release(), which they never call. */
 export const asPoolClient = (client: Client): PoolClient => client as unknown as PoolClient;
 
