@@ -7,6 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the count and the page are index-only scans of the window: 45 ms and 1.4 ms (the page took 6.3 ms).
  * Each new index is built beside the old one and takes its name, so that readers wait only for the swap of names,
  * not for the build; the rebuild's shadow tables copy the new definitions (and defer them by these names).
+ * The 366 is LONG_SPAN_DAYS in libs/projections/src/timeline/timeline-sql.ts, written out: a migration must not change
+ * when the code does.
  */
 const INDEXES = [
   {

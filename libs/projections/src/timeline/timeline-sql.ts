@@ -42,7 +42,8 @@ export function timelineSql(filter: TimelineFilter, params: unknown[]): { where:
 
 /**
  * Items longer than this (in days) are read through timeline_live_long_span_idx, the rest by the order index from
- * this many days before `from` (migrations/1700000012100-timeline-read-paths.ts names the same number).
+ * this many days before `from` (migrations/1700000012100-timeline-read-paths.ts and
+ * 1700000012600-timeline-country-windows.ts name the same number).
  */
 export const LONG_SPAN_DAYS = 366;
 
