@@ -9,6 +9,7 @@ import { TimelineEventSources1700000012000 } from './1700000012000-timeline-even
 import { TimelineReadPaths1700000012100 } from './1700000012100-timeline-read-paths';
 import { CheckpointNotify1700000012500 } from './1700000012500-checkpoint-notify';
 import { TimelineCountryWindows1700000012600 } from './1700000012600-timeline-country-windows';
+import { TimelineRowsWhole1700000012700 } from './1700000012700-timeline-rows-whole';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TimelineReadPaths1700000012100,
   CheckpointNotify1700000012500,
   TimelineCountryWindows1700000012600,
+  TimelineRowsWhole1700000012700,
 ];

@@ -10,10 +10,11 @@ const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 const READ_MODELS = ['timeline_versions', 'timeline_sources', 'timeline_actor_names', 'actor_events', 'actors'];
 
 /**
- * A later migration that names an index must work the same on a fresh database and on one rebuilt every night:
- * rebuild swaps keep the migration's index (and constraint) names, however many times they run.
+ * A later migration that names an index, or sets a storage parameter, must work the same on a fresh database and on
+ * one rebuilt every night: rebuild swaps keep the migration's index (and constraint) names and the tables' storage
+ * parameters, however many times they run.
  */
-describe('read-model index names across rebuild swaps', () => {
+describe('read-model index names and storage parameters across rebuild swaps', () => {
   let scratch: ScratchApi;
   let db: Client;
   let app: NestFastifyApplication;
@@ -21,6 +22,8 @@ describe('read-model index names across rebuild swaps', () => {
   beforeAll(async () => {
     scratch = await startScratchApi('annals_index_names_test');
     ({ db, app } = scratch);
+    // Storage parameters of the kind an operator or a later migration sets, on the table and on its TOAST table.
+    await db.query(`ALTER TABLE actors SET (fillfactor = 90, toast.autovacuum_enabled = false)`);
   });
 
   afterAll(async () => {
@@ -65,5 +68,18 @@ describe('read-model index names across rebuild swaps', () => {
       `SELECT conname FROM pg_constraint WHERE conrelid = 'timeline_versions'::regclass AND contype = 'p'`,
     );
     expect(constraints.rows.map((r) => r.conname)).toEqual(['timeline_versions_pkey']);
+  });
+
+  it("keep their storage parameters after the swaps (a migration's toast_tuple_target, and the TOAST table's)", async () => {
+    const options = async (table: string) =>
+      (
+        await db.query<{ table: string[] | null; toast: string[] | null }>(
+          `SELECT c.reloptions AS table, t.reloptions AS toast FROM pg_class c
+             LEFT JOIN pg_class t ON t.oid = c.reltoastrelid WHERE c.oid = $1::regclass`,
+          [table],
+        )
+      ).rows[0];
+    expect(await options('timeline_versions')).toEqual({ table: ['toast_tuple_target=8160'], toast: null });
+    expect(await options('actors')).toEqual({ table: ['fillfactor=90'], toast: ['autovacuum_enabled=false'] });
   });
 });

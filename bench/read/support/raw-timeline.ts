@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DiplomaticEventRecorded } from '@libs/diplomacy';
-import { searchDocument } from '@libs/projections';
+import { copyStorageParameters, searchDocument } from '@libs/projections';
 
 export const RAW_TABLE = 'bench_timeline_raw';
 const RAW_NAMES = 'bench_timeline_raw_names';
@@ -83,12 +83,20 @@ export interface RawFigures {
   seconds: number;
 }
 
-/** The table the baseline fills: timeline_versions' columns, defaults and every index, so inserts cost the same. */
+/**
+ * The tables the baseline fills: the timeline tables' columns, defaults, every index and storage parameters (as a
+ * rebuild's shadow tables have them), so inserts cost the same.
+ */
 export async function createRawTable(pool: Pool): Promise<void> {
   await dropRawTable(pool);
-  await pool.query(`CREATE TABLE ${RAW_TABLE} (LIKE timeline_versions INCLUDING ALL)`);
-  await pool.query(`CREATE TABLE ${RAW_NAMES} (LIKE timeline_actor_names INCLUDING ALL)`);
-  await pool.query(`CREATE TABLE ${RAW_ACTORS} (LIKE timeline_live_actors INCLUDING ALL)`);
+  for (const [raw, live] of [
+    [RAW_TABLE, 'timeline_versions'],
+    [RAW_NAMES, 'timeline_actor_names'],
+    [RAW_ACTORS, 'timeline_live_actors'],
+  ]) {
+    await pool.query(`CREATE TABLE ${raw} (LIKE ${live} INCLUDING ALL)`);
+    await copyStorageParameters(pool, live, raw);
+  }
 }
 
 export async function dropRawTable(pool: Pool): Promise<void> {
