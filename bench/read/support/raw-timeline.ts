@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DiplomaticEventRecorded } from '@libs/diplomacy';
-import { copyStorageParameters, searchDocument } from '@libs/projections';
+import { createTableLike, searchDocument } from '@libs/projections';
 
 export const RAW_TABLE = 'bench_timeline_raw';
 const RAW_NAMES = 'bench_timeline_raw_names';
@@ -84,19 +84,14 @@ export interface RawFigures {
 }
 
 /**
- * The tables the baseline fills: the timeline tables' columns, defaults, every index and storage parameters (as a
- * rebuild's shadow tables have them), so inserts cost the same.
+ * The tables the baseline fills, shaped like the timeline tables as a rebuild's shadow tables are (createTableLike:
+ * every index and storage parameter), so inserts cost the same.
  */
 export async function createRawTable(pool: Pool): Promise<void> {
   await dropRawTable(pool);
-  for (const [raw, live] of [
-    [RAW_TABLE, 'timeline_versions'],
-    [RAW_NAMES, 'timeline_actor_names'],
-    [RAW_ACTORS, 'timeline_live_actors'],
-  ]) {
-    await pool.query(`CREATE TABLE ${raw} (LIKE ${live} INCLUDING ALL)`);
-    await copyStorageParameters(pool, live, raw);
-  }
+  await createTableLike(pool, 'timeline_versions', RAW_TABLE);
+  await createTableLike(pool, 'timeline_actor_names', RAW_NAMES);
+  await createTableLike(pool, 'timeline_live_actors', RAW_ACTORS);
 }
 
 export async function dropRawTable(pool: Pool): Promise<void> {

@@ -15,7 +15,7 @@ export * from './parking/parked-events';
 export * from './parking/retry-parked';
 export * from './search/snippet';
 export { searchDocument } from './search/search-text';
-export { copyStorageParameters } from './rebuild/shadow-tables';
+export { createTableLike } from './rebuild/shadow-tables';
 export * from './connection-budget';
 export * from './read-side/read-database';
 export * from './read-side/read-side.errors';

@@ -1,24 +1,22 @@
 import type { PoolClient } from 'pg';
 import type { Tables } from '../projection';
 
-/**
- * Fresh, empty copies of the live tables (columns, defaults, indexes, constraints, storage parameters), dropping any
- * left over.
- */
+/** Fresh, empty copies of the live tables (createTableLike), dropping any left over. */
 export async function createShadowTables(db: PoolClient, live: string[], shadow: Tables): Promise<void> {
   for (const table of live) {
     await db.query(`DROP TABLE IF EXISTS ${shadow[table]}`);
-    await db.query(`CREATE TABLE ${shadow[table]} (LIKE ${table} INCLUDING ALL)`);
-    await copyStorageParameters(db, table, shadow[table]);
+    await createTableLike(db, table, shadow[table]);
   }
 }
 
-/*
- * LIKE … INCLUDING ALL copies no storage parameters (WITH (…): toast_tuple_target, fillfactor, autovacuum settings),
- * so a swap would quietly drop those a migration set on a live table: its own and its TOAST table's are copied here.
- * They are names and values PostgreSQL itself accepted, written back as read from pg_class.
+/**
+ * An empty table shaped like `from`: columns, defaults, indexes, constraints and storage parameters. LIKE … INCLUDING
+ * ALL copies no storage parameters (WITH (…): toast_tuple_target, fillfactor, autovacuum settings), so a swap would
+ * quietly drop those a migration set on a live table: its own and its TOAST table's are copied after it, as
+ * PostgreSQL itself accepted and stores them in pg_class.
  */
-export async function copyStorageParameters(db: Pick<PoolClient, 'query'>, from: string, to: string): Promise<void> {
+export async function createTableLike(db: Pick<PoolClient, 'query'>, from: string, to: string): Promise<void> {
+  await db.query(`CREATE TABLE ${to} (LIKE ${from} INCLUDING ALL)`);
   const { rows } = await db.query<{ table: string[] | null; toast: string[] | null }>(
     `SELECT c.reloptions AS table, t.reloptions AS toast
        FROM pg_class c LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
