@@ -246,4 +246,46 @@ describe('TimelineProjection', () => {
       expect(await entries(loaded)).toHaveLength(2);
     });
   });
+
+  it("a rebuild's load, batch by batch, writes every version as live apply does: corrections and retractions within a batch and across batches", async () => {
+    const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const change = (id: string, version: number, at: string, changes: object) =>
+      storedEvent('DiplomaticEventCorrected', { id, changes, reason: 'r' } as { id: string }, version, at);
+    const retract = (id: string, version: number, at: string) =>
+      storedEvent('DiplomaticEventRetracted', { id, reason: 'r' } as { id: string }, version, at);
+    const batches = [
+      [recorded(a, '2023-11-02T10:00:00Z'), recorded(b, '2023-11-02T10:01:00Z'), recorded(c, '2023-11-02T10:02:00Z')],
+      [
+        change(a, 2, '2023-11-03T10:00:00Z', { title: 'A, corrected' }),
+        retract(b, 2, '2023-11-03T10:01:00Z'),
+        recorded(d, '2023-11-03T10:02:00Z'),
+        change(d, 2, '2023-11-03T10:03:00Z', { actors: [facts().actors[1]] }),
+        change(d, 3, '2023-11-03T10:04:00Z', { title: 'D, third' }),
+        change(randomUUID(), 2, '2023-11-03T10:05:00Z', { title: 'never recorded' }),
+      ],
+      [
+        change(a, 3, '2023-11-04T10:00:00Z', { date: { ...facts().date, start: '2023-10-30', end: '2023-10-31' } }),
+        retract(a, 4, '2023-11-04T10:01:00Z'),
+        change(b, 3, '2023-11-04T10:02:00Z', { title: 'after its retraction' }),
+        retract(d, 4, '2023-11-04T10:03:00Z'),
+        change(c, 2, '2023-11-04T10:04:00Z', { title: 'C, corrected' }),
+      ],
+    ];
+    const loaded = await scratchTables(pool, projection, 'load');
+    try {
+      await scratch.given(batches.flat());
+      await loaded.db.query('BEGIN');
+      for (const batch of batches) await projection.apply(loaded.db, batch, loaded.tables, 'load');
+      await projection.finishLoad(loaded.db, loaded.tables);
+      await loaded.db.query('COMMIT');
+      const versions = (s: Scratch) => s.rows('timeline_versions', 'id, version', `${COLUMNS}, search::text`);
+      expect(await versions(loaded)).toEqual(await versions(scratch));
+      expect(await versions(loaded)).toHaveLength(9);
+      expect(await projection.checksum(loaded.db, loaded.tables)).toBe(
+        await projection.checksum(scratch.db, scratch.tables),
+      );
+    } finally {
+      await loaded.release();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import type {
 } from '@libs/diplomacy';
 import type { ApplyMode, Projection, Tables } from '../projection';
 import { corrected, toRow, type TimelineRow } from './timeline-row';
+import { itemsToRead, planLoad, type LoadRow, type Supersede } from './timeline-load';
 import { itemFieldDefinitions, itemFieldList } from './timeline-fields';
 import { searchDocument } from '../search/search-text';
 import { recordHashSql, tableDigestSql, tsvectorHashSql } from '../table-digest';
@@ -22,14 +23,45 @@ const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${
  * Arabic light stems beside each word) under 'simple' (every word as written) and 'english' (stems, so "visits"
  * finds "visit"); queries fold `q` with the same code.
  */
+const SEARCH_VECTOR = `setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
+       || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)`;
+
+/** New versions, from rows (TimelineRow with their folded search text). */
 const insertVersions = (t: string) => `
 INSERT INTO ${t} (id, version, valid_from, type, type_root, ${itemFieldList()}, actors, actor_ids, countries, location,
                   date_start, date_end, date, status, source_id, quote, recorded_at, search)
 SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors, r.actor_ids, r.countries,
        r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status, r.source_id, r.quote, r.recorded_at,
-       setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
-       || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
+       ${SEARCH_VECTOR}
 FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
+
+/** A rebuild's load (timeline-load.ts): the same, and the end of a version its own batch superseded. */
+const loadVersions = (t: string) => `
+INSERT INTO ${t} (id, version, valid_from, valid_to, retracted_at, type, type_root, ${itemFieldList()}, actors, actor_ids,
+                  countries, location, date_start, date_end, date, status, source_id, quote, recorded_at, search)
+SELECT r.id, r.version, r.valid_from, r.valid_to, r.retracted_at, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors,
+       r.actor_ids, r.countries, r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status,
+       r.source_id, r.quote, r.recorded_at, ${SEARCH_VECTOR}
+FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS}, valid_to timestamptz, retracted_at timestamptz)`;
+
+const VERSION_COLUMNS = `id, version, valid_from, type, ${itemFieldList()}, actors, actor_ids, countries, location, date,
+  status, source_id, quote, recorded_at`;
+
+/*
+ * The current versions a rebuild's batch corrects or retracts: read, then ended, each in one statement. Both find
+ * every row through the primary key whatever the planner believes of the shadow table (it has no statistics while
+ * it loads: joined on the id alone, the ids looked common and the plans scanned the whole table per batch, a load
+ * 3.5 times as long); both are planned afresh each time (unnamed), so no plan made while the table was small
+ * outlives that.
+ */
+const readCurrent = (t: string) => `
+SELECT c.* FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL (
+  SELECT ${VERSION_COLUMNS} FROM ${t} v WHERE v.id = k.id AND v.valid_to IS NULL ORDER BY v.version DESC LIMIT 1) c`;
+
+const supersedeVersions = (t: string) => `
+UPDATE ${t} v SET valid_to = s.at, retracted_at = CASE WHEN s.retracted THEN s.at ELSE v.retracted_at END
+  FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, version int, at timestamptz, retracted boolean)
+ WHERE v.id = s.id AND v.version = s.version`;
 
 /** The rows, and each one's entries in timeline_live_actors (one per distinct actor). */
 const insertRows = (t: string, byActor: string) => `
@@ -72,24 +104,35 @@ function withSearch(row: TimelineRow): TimelineRow & { search_title: string; sea
 }
 
 /**
- * Named per table (live or shadow) and mode: the statement is parsed and planned once per connection, not per batch.
- * A rebuild's load ('load') leaves timeline_live_actors to finishLoad.
+ * Named per table (live or shadow) and statement: each is parsed and planned once per connection, not per batch.
+ * Outside a rebuild's load, the rows' entries in timeline_live_actors come with them.
  */
-const insertQuery = (t: Tables, rows: TimelineRow[], mode: ApplyMode): QueryConfig => {
-  const values = [JSON.stringify(rows.map(withSearch))];
-  if (mode === 'load')
-    return {
-      name: `annals.timeline-load.${t.timeline_versions}.v1`,
-      text: insertVersions(t.timeline_versions),
-      values,
-    };
+const insertQuery = (t: Tables, rows: TimelineRow[]): QueryConfig => ({
   // One name per timeline_versions table: timeline_live_actors is always the live or shadow one alongside it.
-  return {
-    name: `annals.timeline-insert.${t.timeline_versions}.v3`,
-    text: insertRows(t.timeline_versions, t.timeline_live_actors),
-    values,
-  };
-};
+  name: `annals.timeline-insert.${t.timeline_versions}.v3`,
+  text: insertRows(t.timeline_versions, t.timeline_live_actors),
+  values: [JSON.stringify(rows.map(withSearch))],
+});
+
+/** A rebuild's load leaves timeline_live_actors to finishLoad. */
+const loadQuery = (t: Tables, rows: LoadRow[]): QueryConfig => ({
+  name: `annals.timeline-load.${t.timeline_versions}.v2`,
+  text: loadVersions(t.timeline_versions),
+  values: [JSON.stringify(rows.map(withSearch))],
+});
+
+const supersedeQuery = (t: Tables, versions: Supersede[]): QueryConfig => ({
+  text: supersedeVersions(t.timeline_versions),
+  values: [JSON.stringify(versions)],
+});
+
+const readCurrentQuery = (t: Tables, ids: string[]): QueryConfig => ({
+  text: readCurrent(t.timeline_versions),
+  values: [ids],
+});
+
+const actorNames = (rows: readonly TimelineRow[]): ActorName[] =>
+  rows.flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name })));
 
 /**
  * The diplomatic timeline: every version of every event, the live ones with valid_to IS NULL, and each live item
@@ -136,11 +179,12 @@ export class TimelineProjection implements Projection {
   ];
 
   async apply(tx: PoolClient, events: readonly StoredEvent[], t: Tables, mode: ApplyMode = 'live'): Promise<void> {
+    if (mode === 'load') return this.load(tx, events, t);
     let pending: TimelineRow[] = [];
     const names: ActorName[] = [];
     const flush = async () => {
       if (pending.length === 0) return;
-      names.push(...(await this.insert(tx, t, pending, mode)));
+      names.push(...(await this.insert(tx, t, pending)));
       pending = [];
     };
     for (const event of events) {
@@ -153,9 +197,7 @@ export class TimelineProjection implements Projection {
         }
         case 'DiplomaticEventCorrected':
           await flush();
-          names.push(
-            ...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at, mode)),
-          );
+          names.push(...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at)));
           break;
         case 'DiplomaticEventRetracted':
           await flush();
@@ -163,7 +205,7 @@ export class TimelineProjection implements Projection {
             `UPDATE ${t.timeline_versions} SET valid_to = $2, retracted_at = $2 WHERE id = $1 AND valid_to IS NULL`,
             [(event.data as { id: string }).id, at],
           );
-          if (mode !== 'load') await this.dropFromActors(tx, t, (event.data as { id: string }).id);
+          await this.dropFromActors(tx, t, (event.data as { id: string }).id);
           break;
         case 'SourceRegistered':
           await this.registerSource(tx, t, event.data as SourceRegistered['data']);
@@ -175,6 +217,30 @@ export class TimelineProjection implements Projection {
     }
     await flush();
     if (mode === 'live') return this.insertNames(tx, t, names);
+    await this.insertFreshNames(tx, t, names);
+  }
+
+  /** A rebuild's load: the batch as a set (timeline-load.ts), in three statements and its names. */
+  private async load(tx: PoolClient, events: readonly StoredEvent[], t: Tables): Promise<void> {
+    const ids = itemsToRead(events);
+    const stored = new Map<string, TimelineRow>();
+    if (ids.length > 0) {
+      const { rows } = await tx.query<TimelineRow>(readCurrentQuery(t, ids));
+      for (const row of rows) stored.set(row.id, { ...row, recorded_at: new Date(row.recorded_at).toISOString() });
+    }
+    const plan = planLoad(events, stored);
+    if (plan.supersede.length > 0) await tx.query(supersedeQuery(t, plan.supersede));
+    if (plan.rows.length > 0) await tx.query(loadQuery(t, plan.rows));
+    for (const event of events) {
+      if (event.type === 'SourceRegistered') await this.registerSource(tx, t, event.data as SourceRegistered['data']);
+      else if (event.type === 'EventSourceAttached')
+        await this.attachSource(tx, t, event.data as EventSourceAttached['data'], event.recordedAt.toISOString());
+    }
+    await this.insertFreshNames(tx, t, actorNames(plan.rows));
+  }
+
+  /** A rebuild writes each name once (see namesWritten). */
+  private async insertFreshNames(tx: PoolClient, t: Tables, names: ActorName[]): Promise<void> {
     const fresh = this.notYetWritten(t, names);
     await this.insertNames(tx, t, fresh);
     // Only once written: a batch that fails here is retried event by event (parking), and must write them again.
@@ -198,18 +264,15 @@ export class TimelineProjection implements Projection {
     data: DiplomaticEventCorrected['data'],
     version: number,
     at: string,
-    mode: ApplyMode,
   ): Promise<ActorName[]> {
     const { rows } = await tx.query<TimelineRow>(
-      `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL
-       RETURNING id, version, valid_from, type, ${itemFieldList()}, actors, actor_ids, countries, location, date, status,
-                 source_id, quote, recorded_at`,
+      `UPDATE ${t.timeline_versions} SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL RETURNING ${VERSION_COLUMNS}`,
       [data.id, at],
     );
     if (rows.length === 0) return []; // corrected an event this projection never saw live: nothing to show
-    if (mode !== 'load') await this.dropFromActors(tx, t, data.id);
+    await this.dropFromActors(tx, t, data.id);
     const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    return this.insert(tx, t, [corrected(row, data, version, at)], mode);
+    return this.insert(tx, t, [corrected(row, data, version, at)]);
   }
 
   /** The item is no longer live (corrected: its new version comes back with its new dates and actors). */
@@ -218,9 +281,9 @@ export class TimelineProjection implements Projection {
   }
 
   /** Inserts the rows; returns the actor names they carry, which apply() writes once for the whole batch. */
-  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[], mode: ApplyMode): Promise<ActorName[]> {
-    await tx.query(insertQuery(t, rows, mode));
-    return rows.flatMap((r) => r.actors.map((a) => ({ actor_id: a.id, name: a.name })));
+  private async insert(tx: PoolClient, t: Tables, rows: TimelineRow[]): Promise<ActorName[]> {
+    await tx.query(insertQuery(t, rows));
+    return actorNames(rows);
   }
 
   /**
