@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import type { DiplomaticEventFacts } from '@libs/diplomacy';
 import type { StoredEvent } from '@libs/event-store';
 import type { ApplyMode, Projection, Tables } from '../projection';
 
@@ -10,6 +11,32 @@ import type { ApplyMode, Projection, Tables } from '../projection';
  */
 
 let position = 0;
+
+/** The facts of a diplomatic event (the seed article's meeting), with `overrides`; every call names `sourceId`. */
+export function timelineFacts(sourceId: string, overrides: Partial<DiplomaticEventFacts> = {}): DiplomaticEventFacts {
+  return {
+    type: '042',
+    title: 'Macron visits Kazakhstan',
+    summary: 'A state visit.',
+    actors: [
+      { id: 'emmanuel-macron', name: 'Emmanuel Macron', country: 'FRA', role: 'initiator' },
+      { id: 'kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', country: 'KAZ', role: 'target' },
+    ],
+    location: { name: 'Astana', country: 'KAZ' },
+    date: {
+      expression: 'يوم الأربعاء',
+      anchor: '2023-11-01',
+      direction: 'past',
+      start: '2023-11-01',
+      end: '2023-11-01',
+      precision: 'day',
+      timex: '2023-11-01',
+    },
+    status: 'occurred',
+    source: { sourceId, quote: 'والتقى الرئيس الفرنسي برئيس كازاخستان' },
+    ...overrides,
+  };
+}
 
 /** A stored event as the log would hand it to a projection. */
 export function storedEvent(

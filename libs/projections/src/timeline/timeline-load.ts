@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@libs/event-store';
 import type { DiplomaticEventCorrected, DiplomaticEventRecorded, DiplomaticEventRetracted } from '@libs/diplomacy';
-import { corrected, toRow, type TimelineRow } from './timeline-row';
+import { corrected, recordedRow, type TimelineRow } from './timeline-row';
 
 /** A new version as a rebuild's load writes it: one the same batch supersedes carries its end already. */
 export type LoadRow = TimelineRow & { valid_to?: string; retracted_at?: string };
@@ -63,10 +63,9 @@ export function planLoad(events: readonly StoredEvent[], stored: ReadonlyMap<str
     const at = event.recordedAt.toISOString();
     switch (event.type) {
       case 'DiplomaticEventRecorded': {
-        const { id, ...facts } = event.data as DiplomaticEventRecorded['data'];
-        const row = toRow(id, event.version, facts, at, at);
+        const row = recordedRow(event);
         plan.rows.push(row);
-        current.set(id, row);
+        current.set(row.id, row);
         break;
       }
       case 'DiplomaticEventCorrected': {

@@ -1,28 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DiplomaticEventFacts } from '@libs/diplomacy';
 import type { StoredEvent } from '@libs/event-store';
-import { storedEvent } from '../testing/projection-spec';
+import { storedEvent, timelineFacts } from '../testing/projection-spec';
 import { itemsToRead, planLoad } from './timeline-load';
 import { toRow, type TimelineRow } from './timeline-row';
 
-const facts: DiplomaticEventFacts = {
-  type: '042',
-  title: 'Macron visits Kazakhstan',
-  summary: null,
-  actors: [{ id: 'emmanuel-macron', name: 'Emmanuel Macron', country: 'FRA', role: 'initiator' }],
-  location: null,
-  date: {
-    expression: 'on Wednesday',
-    anchor: '2023-11-01',
-    direction: 'past',
-    start: '2023-11-01',
-    end: '2023-11-01',
-    precision: 'day',
-    timex: '2023-11-01',
-  },
-  status: 'occurred',
-  source: { sourceId: '00000000-0000-4000-8000-000000000001', quote: 'Macron met Tokayev' },
-};
+const facts = timelineFacts('00000000-0000-4000-8000-000000000001');
 
 const recorded = (id: string, at: string) => storedEvent('DiplomaticEventRecorded', { id, ...facts }, 1, at);
 const corrected = (id: string, version: number, at: string, title: string) =>

@@ -1,7 +1,9 @@
+import type { StoredEvent } from '@libs/event-store';
 import {
   applyChanges,
   type DiplomaticEventCorrected,
   type DiplomaticEventFacts,
+  type DiplomaticEventRecorded,
   type EventDate,
 } from '@libs/diplomacy';
 import { columnsToFields, fieldsToColumns, type ItemFieldColumns } from './timeline-fields';
@@ -46,6 +48,18 @@ export function toRow(
     quote: facts.source.quote,
     recorded_at: recordedAt,
   };
+}
+
+/** The first version of an item, from its DiplomaticEventRecorded event. */
+export function recordedRow(event: StoredEvent): TimelineRow {
+  const { id, ...facts } = event.data as DiplomaticEventRecorded['data'];
+  const at = event.recordedAt.toISOString();
+  return toRow(id, event.version, facts, at, at);
+}
+
+/** A version as read back from timeline_versions (pg gives timestamps as Dates), to build the next one on. */
+export function fromStored(row: TimelineRow): TimelineRow {
+  return { ...row, recorded_at: new Date(row.recorded_at).toISOString() };
 }
 
 export function toFacts(row: TimelineRow): DiplomaticEventFacts {

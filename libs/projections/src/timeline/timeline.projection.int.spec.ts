@@ -4,7 +4,7 @@ import type { DiplomaticEventFacts } from '@libs/diplomacy';
 import type { StoredEvent } from '@libs/event-store';
 import { testPool } from '../../../../test/support/database';
 import type { ApplyMode } from '../projection';
-import { scratchTables, storedEvent, type Scratch } from '../testing/projection-spec';
+import { scratchTables, storedEvent, timelineFacts, type Scratch } from '../testing/projection-spec';
 import { TimelineProjection } from './timeline.projection';
 
 const pool = testPool(3);
@@ -13,28 +13,7 @@ afterAll(() => pool.end());
 const projection = new TimelineProjection();
 const sourceId = randomUUID();
 
-const facts = (overrides: Partial<DiplomaticEventFacts> = {}): DiplomaticEventFacts => ({
-  type: '042',
-  title: 'Macron visits Kazakhstan',
-  summary: 'A state visit.',
-  actors: [
-    { id: 'emmanuel-macron', name: 'Emmanuel Macron', country: 'FRA', role: 'initiator' },
-    { id: 'kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev', country: 'KAZ', role: 'target' },
-  ],
-  location: { name: 'Astana', country: 'KAZ' },
-  date: {
-    expression: 'يوم الأربعاء',
-    anchor: '2023-11-01',
-    direction: 'past',
-    start: '2023-11-01',
-    end: '2023-11-01',
-    precision: 'day',
-    timex: '2023-11-01',
-  },
-  status: 'occurred',
-  source: { sourceId, quote: 'والتقى الرئيس الفرنسي برئيس كازاخستان' },
-  ...overrides,
-});
+const facts = (overrides: Partial<DiplomaticEventFacts> = {}) => timelineFacts(sourceId, overrides);
 
 const recorded = (id: string, at: string, overrides: Partial<DiplomaticEventFacts> = {}) =>
   storedEvent('DiplomaticEventRecorded', { id, ...facts(overrides) }, 1, at);

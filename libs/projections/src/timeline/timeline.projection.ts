@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryConfig } from 'pg';
 import type { StoredEvent } from '@libs/event-store';
-import type {
-  DiplomaticEventCorrected,
-  DiplomaticEventRecorded,
-  EventSourceAttached,
-  SourceRegistered,
-} from '@libs/diplomacy';
+import type { DiplomaticEventCorrected, EventSourceAttached, SourceRegistered } from '@libs/diplomacy';
 import type { ApplyMode, Projection, Tables } from '../projection';
-import { corrected, toRow, type TimelineRow } from './timeline-row';
+import { corrected, fromStored, recordedRow, type TimelineRow } from './timeline-row';
 import { itemsToRead, planLoad, type LoadRow, type Supersede } from './timeline-load';
 import { itemFieldDefinitions, itemFieldList } from './timeline-fields';
 import { searchDocument } from '../search/search-text';
@@ -16,33 +11,26 @@ import { recordHashSql, tableDigestSql, tsvectorHashSql } from '../table-digest'
 
 const ROW_COLUMNS = `id uuid, version int, valid_from timestamptz, type text, ${itemFieldDefinitions()}, actors jsonb,
   actor_ids text[], countries text[], location jsonb, date jsonb, status text, source_id uuid, quote text,
-  recorded_at timestamptz, search_title text, search_body text`;
+  recorded_at timestamptz, search_title text, search_body text, valid_to timestamptz, retracted_at timestamptz`;
 
 /*
  * The search column indexes folded text (see search/search-text.ts: accents, Arabic letter forms and diacritics,
  * Arabic light stems beside each word) under 'simple' (every word as written) and 'english' (stems, so "visits"
  * finds "visit"); queries fold `q` with the same code.
  */
-const SEARCH_VECTOR = `setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
-       || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)`;
-
-/** New versions, from rows (TimelineRow with their folded search text). */
+/**
+ * New versions, from rows (TimelineRow with their folded search text). Only a rebuild's load gives rows an end
+ * (valid_to, retracted_at: a version its own batch superseded, timeline-load.ts); elsewhere they are absent: NULL.
+ */
 const insertVersions = (t: string) => `
-INSERT INTO ${t} (id, version, valid_from, type, type_root, ${itemFieldList()}, actors, actor_ids, countries, location,
-                  date_start, date_end, date, status, source_id, quote, recorded_at, search)
-SELECT r.id, r.version, r.valid_from, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors, r.actor_ids, r.countries,
-       r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status, r.source_id, r.quote, r.recorded_at,
-       ${SEARCH_VECTOR}
-FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
-
-/** A rebuild's load (timeline-load.ts): the same, and the end of a version its own batch superseded. */
-const loadVersions = (t: string) => `
 INSERT INTO ${t} (id, version, valid_from, valid_to, retracted_at, type, type_root, ${itemFieldList()}, actors, actor_ids,
                   countries, location, date_start, date_end, date, status, source_id, quote, recorded_at, search)
 SELECT r.id, r.version, r.valid_from, r.valid_to, r.retracted_at, r.type, left(r.type, 2), ${itemFieldList('r.')}, r.actors,
        r.actor_ids, r.countries, r.location, (r.date->>'start')::date, (r.date->>'end')::date, r.date, r.status,
-       r.source_id, r.quote, r.recorded_at, ${SEARCH_VECTOR}
-FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS}, valid_to timestamptz, retracted_at timestamptz)`;
+       r.source_id, r.quote, r.recorded_at,
+       setweight(to_tsvector('simple', r.search_title), 'A') || setweight(to_tsvector('english', r.search_title), 'A')
+       || to_tsvector('simple', r.search_body) || to_tsvector('english', r.search_body)
+FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_COLUMNS})`;
 
 const VERSION_COLUMNS = `id, version, valid_from, type, ${itemFieldList()}, actors, actor_ids, countries, location, date,
   status, source_id, quote, recorded_at`;
@@ -109,15 +97,15 @@ function withSearch(row: TimelineRow): TimelineRow & { search_title: string; sea
  */
 const insertQuery = (t: Tables, rows: TimelineRow[]): QueryConfig => ({
   // One name per timeline_versions table: timeline_live_actors is always the live or shadow one alongside it.
-  name: `annals.timeline-insert.${t.timeline_versions}.v3`,
+  name: `annals.timeline-insert.${t.timeline_versions}.v4`,
   text: insertRows(t.timeline_versions, t.timeline_live_actors),
   values: [JSON.stringify(rows.map(withSearch))],
 });
 
 /** A rebuild's load leaves timeline_live_actors to finishLoad. */
 const loadQuery = (t: Tables, rows: LoadRow[]): QueryConfig => ({
-  name: `annals.timeline-load.${t.timeline_versions}.v2`,
-  text: loadVersions(t.timeline_versions),
+  name: `annals.timeline-load.${t.timeline_versions}.v3`,
+  text: insertVersions(t.timeline_versions),
   values: [JSON.stringify(rows.map(withSearch))],
 });
 
@@ -190,11 +178,9 @@ export class TimelineProjection implements Projection {
     for (const event of events) {
       const at = event.recordedAt.toISOString();
       switch (event.type) {
-        case 'DiplomaticEventRecorded': {
-          const { id, ...facts } = event.data as DiplomaticEventRecorded['data'];
-          pending.push(toRow(id, event.version, facts, at, at));
+        case 'DiplomaticEventRecorded':
+          pending.push(recordedRow(event));
           break;
-        }
         case 'DiplomaticEventCorrected':
           await flush();
           names.push(...(await this.correct(tx, t, event.data as DiplomaticEventCorrected['data'], event.version, at)));
@@ -226,7 +212,7 @@ export class TimelineProjection implements Projection {
     const stored = new Map<string, TimelineRow>();
     if (ids.length > 0) {
       const { rows } = await tx.query<TimelineRow>(readCurrentQuery(t, ids));
-      for (const row of rows) stored.set(row.id, { ...row, recorded_at: new Date(row.recorded_at).toISOString() });
+      for (const row of rows) stored.set(row.id, fromStored(row));
     }
     const plan = planLoad(events, stored);
     if (plan.supersede.length > 0) await tx.query(supersedeQuery(t, plan.supersede));
@@ -271,8 +257,7 @@ export class TimelineProjection implements Projection {
     );
     if (rows.length === 0) return []; // corrected an event this projection never saw live: nothing to show
     await this.dropFromActors(tx, t, data.id);
-    const row = { ...rows[0], recorded_at: new Date(rows[0].recorded_at).toISOString() };
-    return this.insert(tx, t, [corrected(row, data, version, at)]);
+    return this.insert(tx, t, [corrected(fromStored(rows[0]), data, version, at)]);
   }
 
   /** The item is no longer live (corrected: its new version comes back with its new dates and actors). */
