@@ -63,7 +63,7 @@ export async function httpPhase(url: string, timings: HttpTimings, log: Log): Pr
       path: next(),
       next,
     }));
-    const scenarios = [...repeated, ...distinct];
+    const scenarios = onlyChosen([...repeated, ...distinct]);
     const results: EndpointFigures[] = [];
     let firstPage: unknown;
     const api: Server = await startChildServer('api.child.js', { url });
@@ -81,6 +81,7 @@ export async function httpPhase(url: string, timings: HttpTimings, log: Log): Pr
     } finally {
       await api.stop();
     }
+    if (process.env.BENCH_SCENARIOS) return results;
     const ceiling: Server = await startChildServer('ceiling.child.js', { page: firstPage });
     try {
       log(`ceiling in child process ${ceiling.pid} at ${ceiling.info.baseUrl}`);
@@ -120,6 +121,19 @@ async function csvExport(url: string, timings: HttpTimings, log: Log): Promise<E
   } finally {
     await api.stop();
   }
+}
+
+/**
+ * BENCH_SCENARIOS=<key,key>: only those scenarios (distinctActor, qEn, …), without the ceilings, the CSV export and
+ * the plans: a quick loop while working on one read path. Unknown keys are refused, so a typo measures nothing.
+ */
+function onlyChosen(scenarios: Scenario[]): Scenario[] {
+  const chosen = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean);
+  if (!chosen) return scenarios;
+  const unknown = chosen.filter((key) => !scenarios.some((s) => s.key === key));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_SCENARIOS: no scenario ${unknown.join(', ')} (${scenarios.map((s) => s.key).join(', ')})`);
+  return scenarios.filter((s) => chosen.includes(s.key));
 }
 
 /** A fresh process runs cold code: without this, the first scenario would also pay for V8's compilation. */

@@ -126,6 +126,20 @@ class Environment {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'EXPORTS_MAX must be a whole number of exports' })
+  @Min(1, { message: 'EXPORTS_MAX must be between 1 and 100' })
+  @Max(100, { message: 'EXPORTS_MAX must be between 1 and 100' })
+  EXPORTS_MAX?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'EXPORTS_QUEUE must be a whole number of exports' })
+  @Min(0, { message: 'EXPORTS_QUEUE must be between 0 and 10000' })
+  @Max(10_000, { message: 'EXPORTS_QUEUE must be between 0 and 10000' })
+  EXPORTS_QUEUE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'LIVE_STREAMS_MAX must be a whole number of streams' })
   @Min(0, { message: 'LIVE_STREAMS_MAX must be between 0 and 10000' })
   @Max(10_000, { message: 'LIVE_STREAMS_MAX must be between 0 and 10000' })
@@ -169,6 +183,10 @@ export interface AppConfig {
   minPositionWaitMs: number;
   /** Server-Sent Events streams (GET /api/timeline/events) one API process keeps open at once; more get a 503. */
   liveStreamsMax: number;
+  /** Exports (CSV, iCalendar, TimelineJS) one API process builds at once. */
+  exportsMax: number;
+  /** Exports waiting for a turn beyond exportsMax; more get a 503. */
+  exportsQueue: number;
 }
 
 export class ConfigError extends Error {
@@ -209,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     readDatabaseUrls: parsed.READ_DATABASE_URL?.split(',') ?? [],
     minPositionWaitMs: parsed.MIN_POSITION_WAIT_MS ?? 2000,
     liveStreamsMax: parsed.LIVE_STREAMS_MAX ?? 200,
+    exportsMax: parsed.EXPORTS_MAX ?? 2,
+    exportsQueue: parsed.EXPORTS_QUEUE ?? 64,
   });
 }
 

@@ -65,3 +65,18 @@ describe('loadConfig: pool sizes', () => {
     expect(loadConfig({ DB_POOL_MAX: '7', WORKER_POOL_MAX: '30' })).toMatchObject({ dbPoolMax: 7, workerPoolMax: 30 });
   });
 });
+
+describe('loadConfig: exports at once', () => {
+  it.each([
+    [{ EXPORTS_MAX: '0' }, 'EXPORTS_MAX must be between 1 and 100'],
+    [{ EXPORTS_MAX: 'two' }, 'EXPORTS_MAX must be a whole number of exports'],
+    [{ EXPORTS_QUEUE: '-1' }, 'EXPORTS_QUEUE must be between 0 and 10000'],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('defaults to 2 running and 64 waiting per API process', () => {
+    expect(loadConfig({})).toMatchObject({ exportsMax: 2, exportsQueue: 64 });
+    expect(loadConfig({ EXPORTS_MAX: '4', EXPORTS_QUEUE: '0' })).toMatchObject({ exportsMax: 4, exportsQueue: 0 });
+  });
+});

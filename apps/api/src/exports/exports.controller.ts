@@ -1,13 +1,16 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { TimelineItem } from '@libs/projections';
+import { ClientClosedRequestException } from '../http/client-gone';
+import { errorBody } from '../http/error-body';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { toTimelineRequest } from '../timeline/timeline-request';
 import { collectTimeline, walkTimeline, type TimelineWalk } from './collect-timeline';
 import { csvHeader, csvRecords } from './csv';
+import { ExportSlots } from './export-slots';
 import { ExportQueryDto, TimelineJsQueryDto } from './export.request.dto';
 import { CALENDAR_END, calendarEvents, calendarStart } from './ics';
 import { toTimelineJs } from './timelinejs';
@@ -27,11 +30,19 @@ const truncatedHeader = {
   'X-Annals-Truncated': { description: 'true when more items matched than the cap', schema: { type: 'string' } },
 };
 
+/** Seconds a refused export is told to wait: a 10,000-item export takes about half a second alone. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
 @ApiTags('exports')
-@ApiErrors({ 503: true })
+@ApiErrors({
+  503: 'minPosition was not reached within MIN_POSITION_WAIT_MS (code READ.POSITION_NOT_REACHED), or EXPORTS_MAX exports are running and EXPORTS_QUEUE more are waiting on this server (code EXPORT.BUSY: retry after Retry-After seconds)',
+})
 @Controller('api')
 export class ExportsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly slots: ExportSlots,
+  ) {}
 
   @Get('timeline.ics')
   @ApiProduces('text/calendar')
@@ -42,6 +53,7 @@ export class ExportsController {
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
   async ics(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
+    await this.turn(reply);
     const walk = await this.walk(query, true);
     answerAs(reply, walk.truncated, 'text/calendar; charset=utf-8', `${FILENAME}.ics`);
     return streamOf(calendarStart({ name: TITLE }), walk, calendarEvents, CALENDAR_END);
@@ -55,6 +67,7 @@ export class ExportsController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   async csv(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
+    await this.turn(reply);
     const walk = await this.walk(query);
     answerAs(reply, walk.truncated, 'text/csv; charset=utf-8', `${FILENAME}.csv`);
     return streamOf(csvHeader(), walk, csvRecords, '');
@@ -70,9 +83,21 @@ export class ExportsController {
   async timelineJs(@Query() query: TimelineJsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const { group = 'type', ...filters } = query;
     const { filter, minPosition } = toTimelineRequest(filters);
+    await this.turn(reply);
     const timeline = await collectTimeline(this.queries, filter, minPosition);
     answerAs(reply, timeline.truncated, 'application/json; charset=utf-8');
     return toTimelineJs(timeline.items, { title: TITLE, group, truncated: timeline.truncated });
+  }
+
+  /** Waits for this export's turn (ExportSlots); refuses it when too many are running and waiting already. */
+  private async turn(reply: FastifyReply): Promise<void> {
+    const turn = await this.slots.take(reply);
+    if (turn === 'ready') return;
+    if (turn === 'left') throw new ClientClosedRequestException();
+    void reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+    throw new ServiceUnavailableException(
+      errorBody(503, 'Too many exports are running on this server; retry shortly', { code: 'EXPORT.BUSY' }),
+    );
   }
 
   private walk(query: ExportQueryDto, includeRetracted = false): Promise<TimelineWalk> {

@@ -33,7 +33,9 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500)
+    // A 503 thrown on purpose sheds load (too many exports or live streams): the request log line says enough.
+    const shedding = exception instanceof HttpException && body.statusCode === 503;
+    if (body.statusCode >= 500 && !shedding)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
@@ -68,7 +70,10 @@ function fromHttpException(exception: HttpException): ErrorBody {
   if (typeof response === 'object' && response !== null) {
     const r = response as Partial<ErrorBody> & { message?: unknown };
     const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
-    return errorBody(status, message, r.fields ? { fields: r.fields } : {});
+    const extra: Partial<ErrorBody> = {};
+    if (typeof r.code === 'string') extra.code = r.code;
+    if (r.fields) extra.fields = r.fields;
+    return errorBody(status, message, extra);
   }
   return errorBody(status, String(response));
 }
