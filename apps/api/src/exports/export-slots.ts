@@ -28,6 +28,8 @@ export class ExportSlots {
    * failed, or the client left).
    */
   take(reply: FastifyReply): Promise<'ready' | 'full' | 'left'> {
+    // Gone already: its response closed before this, and a slot held now would never be given back.
+    if (reply.request.raw.socket?.destroyed !== false) return Promise.resolve('left');
     if (this.running < this.config.exportsMax) {
       this.hold(reply);
       return Promise.resolve('ready');

@@ -5,9 +5,10 @@ import type { AppConfig } from '@libs/platform';
 import { ExportSlots } from './export-slots';
 
 /** A reply as ExportSlots sees it: its raw response closes once (sent, failed, or the client left). */
-const aReply = () => {
+const aReply = ({ gone = false } = {}) => {
   const raw = new EventEmitter();
-  return { reply: { raw } as unknown as FastifyReply, close: () => raw.emit('close') };
+  const request = { raw: { socket: { destroyed: gone } } };
+  return { reply: { raw, request } as unknown as FastifyReply, close: () => raw.emit('close') };
 };
 const slotsOf = (exportsMax: number, exportsQueue: number) =>
   new ExportSlots({ exportsMax, exportsQueue } as AppConfig);
@@ -55,5 +56,11 @@ describe('ExportSlots', () => {
     running.close();
     expect(await stays).toBe('ready');
     expect(slots.stats).toEqual({ running: 1, waiting: 0 });
+  });
+
+  it('takes no slot for a client gone before its turn was asked for', async () => {
+    const slots = slotsOf(1, 1);
+    expect(await slots.take(aReply({ gone: true }).reply)).toBe('left');
+    expect(slots.stats).toEqual({ running: 0, waiting: 0 });
   });
 });
