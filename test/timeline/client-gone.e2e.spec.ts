@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { PoolClient } from 'pg';
 import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PostgresEventStore } from '@libs/event-store';
+import { ReadReplicas } from '@libs/platform';
 import { startTestApi } from '../support/api';
 import { eventually } from '../support/eventually';
 
@@ -15,15 +15,15 @@ const abandoned = async (app: NestFastifyApplication): Promise<number> => {
 
 /*
  * A read that waits for a database connection longer than its client waits for the answer is not computed: the
- * client's connection is closed by the time a connection is free. Here the API's whole pool (2 connections) is held
- * by the test while one client asks and hangs up.
+ * client's connection is closed by the time a connection is free. Here the API's whole public-read pool (2
+ * connections) is held by the test while one client asks and hangs up.
  */
 describe('reads whose client has gone', () => {
   let app: NestFastifyApplication;
   let port: number;
 
   beforeAll(async () => {
-    app = await startTestApi({ DB_POOL_MAX: '2', RUN_PROJECTOR: 'false' });
+    app = await startTestApi({ READ_POOL_MAX: '2', RUN_PROJECTOR: 'false' });
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as AddressInfo).port;
   }, 60_000);
@@ -33,7 +33,7 @@ describe('reads whose client has gone', () => {
 
   it('skips the answer of a client that hung up while its read waited for a connection, and answers the next', async () => {
     const before = await abandoned(app);
-    const pool = app.get(PostgresEventStore).pool;
+    const pool = app.get(ReadReplicas).primary;
     const held: PoolClient[] = [await pool.connect(), await pool.connect()];
     let released = false;
     try {

@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
+import { READ_APPLICATION_NAME } from '@libs/platform';
 import { startChildServer, type ChildServer } from './child';
 import { cancelActive } from './cancel-active';
 import { backendPids, processCpuMs, totalCpuMs } from './cpu';
@@ -37,8 +38,8 @@ export interface EndpointFigures {
 
 type Log = (line: string) => void;
 type Server = ChildServer<{ baseUrl: string }>;
-/** The API's pool (TypeORM's default application_name): its backends' CPU is the database's cost per request. */
-const API_APPLICATION_NAME = 'annals';
+/** The API's public-read pool on the primary: its backends' CPU is the database's cost per request. */
+const API_APPLICATION_NAME = READ_APPLICATION_NAME;
 /** What Chromium and Firefox send with every fetch. */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 

@@ -112,6 +112,20 @@ class Environment {
   WORKER_POOL_MAX?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'READ_POOL_MAX must be a whole number of connections' })
+  @Min(1, { message: 'READ_POOL_MAX must be between 1 and 1000' })
+  @Max(1000, { message: 'READ_POOL_MAX must be between 1 and 1000' })
+  READ_POOL_MAX?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'READ_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'READ_STATEMENT_TIMEOUT_MS must be between 0 (no limit) and 3600000' })
+  @Max(3_600_000, { message: 'READ_STATEMENT_TIMEOUT_MS must be between 0 (no limit) and 3600000' })
+  READ_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
   @Matches(/^postgres(ql)?:\/\/[^,\s]+(,postgres(ql)?:\/\/[^,\s]+)*$/, {
     message: 'READ_DATABASE_URL must be one or more postgres:// URLs separated by commas',
   })
@@ -173,8 +187,12 @@ export interface AppConfig {
   trustProxy: false | number | string;
   /** /health reports the projections as degraded when one lags by more events than this. */
   projectionLagDegraded: number;
-  /** Connections in an API process's pool (and in each of its read-replica pools). */
+  /** Connections in an API process's pool on the primary: writes, projectors, rebuilds, health. */
   dbPoolMax: number;
+  /** Connections in each of an API process's public-read pools: one on the primary, one on each replica. */
+  readPoolMax: number;
+  /** How long one statement of a public read may run before PostgreSQL stops it (0: no limit). */
+  readStatementTimeoutMs: number;
   /** Connections in a worker process's pool. */
   workerPoolMax: number;
   /** Streaming replicas public queries read from (empty: the primary serves them). */
@@ -223,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     trustProxy: trustProxyOf(parsed.TRUST_PROXY),
     projectionLagDegraded: parsed.PROJECTION_LAG_DEGRADED ?? 1000,
     dbPoolMax: parsed.DB_POOL_MAX ?? 20,
+    readPoolMax: parsed.READ_POOL_MAX ?? 10,
+    readStatementTimeoutMs: parsed.READ_STATEMENT_TIMEOUT_MS ?? 30_000,
     workerPoolMax: parsed.WORKER_POOL_MAX ?? 12,
     readDatabaseUrls: parsed.READ_DATABASE_URL?.split(',') ?? [],
     minPositionWaitMs: parsed.MIN_POSITION_WAIT_MS ?? 2000,

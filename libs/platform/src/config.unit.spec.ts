@@ -80,3 +80,18 @@ describe('loadConfig: exports at once', () => {
     expect(loadConfig({ EXPORTS_MAX: '4', EXPORTS_QUEUE: '0' })).toMatchObject({ exportsMax: 4, exportsQueue: 0 });
   });
 });
+
+describe('loadConfig: public reads', () => {
+  it.each([
+    [{ READ_POOL_MAX: '0' }, 'READ_POOL_MAX must be between 1 and 1000'],
+    [{ READ_STATEMENT_TIMEOUT_MS: '-5' }, 'READ_STATEMENT_TIMEOUT_MS must be between 0 (no limit) and 3600000'],
+    [{ READ_STATEMENT_TIMEOUT_MS: '1.5' }, 'READ_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds'],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('defaults to read pools of 10 whose statements stop after 30 s', () => {
+    expect(loadConfig({})).toMatchObject({ readPoolMax: 10, readStatementTimeoutMs: 30_000 });
+    expect(loadConfig({ READ_STATEMENT_TIMEOUT_MS: '0' })).toMatchObject({ readStatementTimeoutMs: 0 });
+  });
+});

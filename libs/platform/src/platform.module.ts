@@ -44,7 +44,12 @@ export class PlatformModule {
         },
         {
           provide: ReadReplicas,
-          useFactory: () => new ReadReplicas(runtime.config.readDatabaseUrls, runtime.config.dbPoolMax),
+          useFactory: () =>
+            new ReadReplicas(runtime.config.readDatabaseUrls, {
+              primaryUrl: runtime.databaseUrl,
+              poolMax: runtime.config.readPoolMax,
+              statementTimeoutMs: runtime.config.readStatementTimeoutMs,
+            }),
         },
       ],
       exports: [RUNTIME, APP_CONFIG, PostgresEventStore, ReadReplicas],

@@ -11,7 +11,7 @@ export const CONNECTIONS = Object.freeze({
   rebuild: { lock: 1, run: 1 },
   /** /health, projection status, the append notifier: short queries that must not wait behind the above. */
   spare: 1,
-  /** An API process that serves requests keeps at least this many free for them. */
+  /** An API process keeps at least this many free for writes and admin requests (public reads have read pools). */
   requests: 2,
   /** An API process's live streams (GET /api/timeline/events) share one LISTEN connection while any is open. */
   liveListen: 1,
@@ -52,9 +52,11 @@ export function assertConnectionBudget(config: Readonly<AppConfig>, role: Proces
 export interface Deployment {
   apis: number;
   workers: number;
-  /** Read replicas (each API opens a pool of dbPoolMax on every replica). */
+  /** Read replicas (each API opens a read pool of readPoolMax on every replica). */
   replicas: number;
   dbPoolMax: number;
+  /** Each API's public-read pools: one on the primary, one on each replica. */
+  readPoolMax: number;
   workerPoolMax: number;
 }
 
@@ -70,8 +72,8 @@ export interface Budget {
 /** The worst case each server sees: every pool full. Compare with its `max_connections` (default 100). */
 export function connectionBudget(d: Deployment): Budget {
   return {
-    primary: d.apis * d.dbPoolMax + d.workers * d.workerPoolMax,
-    perReplica: d.replicas > 0 ? d.apis * d.dbPoolMax : 0,
+    primary: d.apis * (d.dbPoolMax + d.readPoolMax) + d.workers * d.workerPoolMax,
+    perReplica: d.replicas > 0 ? d.apis * d.readPoolMax : 0,
     perStartingProcess: 2,
   };
 }

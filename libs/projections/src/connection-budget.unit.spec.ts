@@ -42,11 +42,11 @@ describe('connection budget', () => {
           .slice(1, -1)
           .map((cell) => cell.trim()),
       )
-      .filter((cells) => cells.length === 7 && cells.every((c) => /^\d+$/.test(c)))
+      .filter((cells) => cells.length === 8 && cells.every((c) => /^\d+$/.test(c)))
       .map((cells) => cells.map(Number));
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    for (const [apis, workers, replicas, dbPoolMax, workerPoolMax, primary, perReplica] of rows) {
-      const budget = connectionBudget({ apis, workers, replicas, dbPoolMax, workerPoolMax });
+    for (const [apis, workers, replicas, dbPoolMax, readPoolMax, workerPoolMax, primary, perReplica] of rows) {
+      const budget = connectionBudget({ apis, workers, replicas, dbPoolMax, readPoolMax, workerPoolMax });
       expect({ apis, workers, replicas, primary, perReplica }).toEqual({
         apis,
         workers,

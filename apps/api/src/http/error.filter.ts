@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isConnectionError } from '@libs/event-store';
+import { isStatementCancelled } from '@libs/platform';
 import { errorBody, type ErrorBody } from './error-body';
 import { statusForCode } from './domain-error.status';
 
@@ -30,6 +31,15 @@ export class ErrorFilter implements ExceptionFilter {
         .header('retry-after', String(RETRY_AFTER_SECONDS))
         .header('content-type', 'application/json; charset=utf-8')
         .send(body);
+      return;
+    }
+    if (isStatementCancelled(exception)) {
+      // Asked for more than the server gives one read (READ_STATEMENT_TIMEOUT_MS): neither a bug nor an outage.
+      const message = 'the query ran longer than this server allows a read and was stopped; narrow the filters';
+      void reply
+        .status(503)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(errorBody(503, message, { code: 'READ.TIMEOUT' }));
       return;
     }
     const body = this.toBody(exception);

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { PostgresEventStore } from '@libs/event-store';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -44,8 +43,8 @@ export type ReadPosition = string;
 
 /**
  * Where public queries run: a read replica when READ_DATABASE_URL names some, else (or when none can serve) the
- * primary. Commands, projectors, rebuilds, locks, LISTEN and the gap-safe log reader never come here: they use
- * the primary's pool directly. A read with minPosition waits, up to MIN_POSITION_WAIT_MS in all, for a server that
+ * primary, always on a read pool (ReadReplicas: READ_POOL_MAX connections, READ_STATEMENT_TIMEOUT_MS). Commands,
+ * projectors, rebuilds, locks, LISTEN and the gap-safe log reader never come here: they use the primary's main pool. A read with minPosition waits, up to MIN_POSITION_WAIT_MS in all, for a server that
  * has reached it, and fails with PositionNotReachedError (503) when none has.
  */
 @Injectable()
@@ -58,7 +57,6 @@ export class ReadDatabase {
   private readonly checkpoints = new Map<Pool, Map<string, { at: ReadPosition; readAt: number }>>();
 
   constructor(
-    private readonly store: PostgresEventStore,
     private readonly replicas: ReadReplicas,
     @Inject(APP_CONFIG) private readonly config: Readonly<AppConfig>,
   ) {}
@@ -83,7 +81,7 @@ export class ReadDatabase {
         if (!this.skip(replica, error)) throw error;
       }
     }
-    const primary = this.store.pool;
+    const primary = this.replicas.primary;
     if (need.minPosition !== undefined && !(await this.reached(primary, need, deadline))) {
       throw new PositionNotReachedError(need.source, need.minPosition, this.config.minPositionWaitMs);
     }
