@@ -55,6 +55,8 @@ export class ReadDatabase {
   private readonly pinned = new AsyncLocalStorage<Pool>();
   /** Each server's last checkpoint read, by source: a handful of pools that live as long as the process. */
   private readonly checkpoints = new Map<Pool, Map<string, { at: ReadPosition; readAt: number }>>();
+  /** Each server's checkpoint reads in flight, by source: requests that find the memo stale together share one. */
+  private readonly checkpointReads = new Map<Pool, Map<string, Promise<ReadPosition>>>();
 
   constructor(
     private readonly replicas: ReadReplicas,
@@ -122,9 +124,30 @@ export class ReadDatabase {
     const memo = known.get(source);
     const now = Date.now();
     if (memo && !fresh && now - memo.readAt < CHECKPOINT_MEMO_MS) return memo.at;
+    // When the memo runs out under load, every request in flight finds it stale at once: one read answers them
+    // all, rather than one each queueing for the read pool's connections. (A read with minPosition asks on its
+    // own: a read begun before its write was acknowledged may not show it.)
+    if (fresh) return this.readCheckpoint(db, source, known, now);
+    let pending = this.checkpointReads.get(db);
+    if (!pending) this.checkpointReads.set(db, (pending = new Map()));
+    let shared = pending.get(source);
+    if (!shared) {
+      const reads = pending;
+      shared = this.readCheckpoint(db, source, known, now).finally(() => reads.delete(source));
+      pending.set(source, shared);
+    }
+    return shared;
+  }
+
+  private async readCheckpoint(
+    db: Pool,
+    source: string,
+    known: Map<string, { at: ReadPosition; readAt: number }>,
+    readAt: number,
+  ): Promise<ReadPosition> {
     const { rows } = await db.query<{ at: string }>(CHECKPOINT_SQL, [source]);
     const at = rows[0]?.at ?? 'none';
-    known.set(source, { at, readAt: now });
+    known.set(source, { at, readAt });
     return at;
   }
 
