@@ -35,7 +35,10 @@ const BUSY_RETRY_AFTER_SECONDS = 5;
 
 @ApiTags('exports')
 @ApiErrors({
-  503: 'minPosition was not reached within MIN_POSITION_WAIT_MS (code READ.POSITION_NOT_REACHED), or EXPORTS_MAX exports are running and EXPORTS_QUEUE more are waiting on this server (code EXPORT.BUSY: retry after Retry-After seconds)',
+  503:
+    'minPosition was not reached within MIN_POSITION_WAIT_MS (code READ.POSITION_NOT_REACHED), ' +
+    'or EXPORTS_MAX exports are running and EXPORTS_QUEUE more are waiting on this server ' +
+    '(code EXPORT.BUSY: retry after Retry-After seconds)',
 })
 @Controller('api')
 export class ExportsController {

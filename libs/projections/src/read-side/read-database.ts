@@ -44,8 +44,9 @@ export type ReadPosition = string;
 /**
  * Where public queries run: a read replica when READ_DATABASE_URL names some, else (or when none can serve) the
  * primary, always on a read pool (ReadReplicas: READ_POOL_MAX connections, READ_STATEMENT_TIMEOUT_MS). Commands,
- * projectors, rebuilds, locks, LISTEN and the gap-safe log reader never come here: they use the primary's main pool. A read with minPosition waits, up to MIN_POSITION_WAIT_MS in all, for a server that
- * has reached it, and fails with PositionNotReachedError (503) when none has.
+ * projectors, rebuilds, locks, LISTEN and the gap-safe log reader never come here: they use the primary's main
+ * pool. A read with minPosition waits, up to MIN_POSITION_WAIT_MS in all, for a server that has reached it, and
+ * fails with PositionNotReachedError (503) when none has.
  */
 @Injectable()
 export class ReadDatabase {
