@@ -6,6 +6,7 @@ import { ExportSlots } from '../../apps/api/src/exports/export-slots';
 import { startTestApi } from '../support/api';
 import { testPool } from '../support/database';
 import { eventually } from '../support/eventually';
+import { holdTable } from '../support/hold-table';
 
 /** EXPORTS_MAX exports at once, EXPORTS_QUEUE more waiting, the rest refused (apps/api/src/exports/export-slots.ts). */
 describe('exports one server builds at once', () => {
@@ -21,17 +22,6 @@ describe('exports one server builds at once', () => {
     return now.running === running && now.waiting === waiting ? true : undefined;
   };
 
-  /** Holds every export at its first read of the timeline until the returned function is called. */
-  const holdTimelineReads = async () => {
-    const client = await pool.connect();
-    await client.query('BEGIN');
-    await client.query('LOCK TABLE timeline_versions IN ACCESS EXCLUSIVE MODE');
-    return async () => {
-      await client.query('ROLLBACK');
-      client.release();
-    };
-  };
-
   beforeAll(async () => {
     app = await startTestApi({ EXPORTS_MAX: '1', EXPORTS_QUEUE: '1' });
     await app.listen(0, '127.0.0.1');
@@ -45,7 +35,7 @@ describe('exports one server builds at once', () => {
   });
 
   it('runs EXPORTS_MAX at once, lets EXPORTS_QUEUE wait their turn, and refuses the next with 503 and Retry-After', async () => {
-    const release = await holdTimelineReads();
+    const release = await holdTable(pool, 'timeline_versions');
     let running: Promise<Response> | undefined;
     let waiting: Promise<Response> | undefined;
     try {
@@ -77,7 +67,7 @@ describe('exports one server builds at once', () => {
   });
 
   it('gives up the place of a client that leaves while waiting', async () => {
-    const release = await holdTimelineReads();
+    const release = await holdTable(pool, 'timeline_versions');
     let running: Promise<Response> | undefined;
     let next: Promise<Response> | undefined;
     try {

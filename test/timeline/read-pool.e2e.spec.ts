@@ -7,6 +7,7 @@ import { READ_APPLICATION_NAME, ReadReplicas } from '@libs/platform';
 import { startTestApi, TEST_ADMIN_TOKEN } from '../support/api';
 import { testPool } from '../support/database';
 import { eventually } from '../support/eventually';
+import { holdTable } from '../support/hold-table';
 import { aSourceBody } from '../builders/diplomatic-event.builder';
 
 const READ_POOL_MAX = 2;
@@ -32,16 +33,6 @@ describe('the public-read pool', () => {
     );
     return rows[0].n;
   };
-  /** Holds every read of the timeline's table until the returned function is called. */
-  const holdTimelineReads = async () => {
-    const client = await pool.connect();
-    await client.query('BEGIN');
-    await client.query('LOCK TABLE timeline_versions IN ACCESS EXCLUSIVE MODE');
-    return async () => {
-      await client.query('ROLLBACK');
-      client.release();
-    };
-  };
 
   beforeAll(async () => {
     app = await startTestApi({ READ_POOL_MAX: String(READ_POOL_MAX), READ_STATEMENT_TIMEOUT_MS: String(TIMEOUT_MS) });
@@ -62,7 +53,7 @@ describe('the public-read pool', () => {
   });
 
   it('stops a read that runs past READ_STATEMENT_TIMEOUT_MS and answers 503 READ.TIMEOUT', async () => {
-    const release = await holdTimelineReads();
+    const release = await holdTable(pool, 'timeline_versions');
     try {
       const res = await aFreshRead();
       expect(res.status).toBe(503);
@@ -81,7 +72,7 @@ describe('the public-read pool', () => {
   }, 30_000);
 
   it('leaves writes their connections while more slow reads wait than the main pool holds', async () => {
-    const release = await holdTimelineReads();
+    const release = await holdTable(pool, 'timeline_versions');
     let flood: Promise<number>[];
     try {
       // More than DB_POOL_MAX (20): on a shared pool these would hold every connection the write needs.

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { TimelineItem } from '@libs/projections';
 import { ClientClosedRequestException } from '../http/client-gone';
-import { errorBody } from '../http/error-body';
+import { tooBusy } from '../http/too-busy';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { toTimelineRequest } from '../timeline/timeline-request';
 import { collectTimeline, walkTimeline, type TimelineWalk } from './collect-timeline';
@@ -29,9 +29,6 @@ const FILENAME = 'annals-timeline';
 const truncatedHeader = {
   'X-Annals-Truncated': { description: 'true when more items matched than the cap', schema: { type: 'string' } },
 };
-
-/** Seconds a refused export is told to wait: a 10,000-item export takes about half a second alone. */
-const BUSY_RETRY_AFTER_SECONDS = 5;
 
 @ApiTags('exports')
 @ApiErrors({
@@ -97,10 +94,7 @@ export class ExportsController {
     const turn = await this.slots.take(reply);
     if (turn === 'ready') return;
     if (turn === 'left') throw new ClientClosedRequestException();
-    void reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
-    throw new ServiceUnavailableException(
-      errorBody(503, 'Too many exports are running on this server; retry shortly', { code: 'EXPORT.BUSY' }),
-    );
+    throw tooBusy(reply, 'Too many exports are running on this server; retry shortly', 'EXPORT.BUSY');
   }
 
   private walk(query: ExportQueryDto, includeRetracted = false): Promise<TimelineWalk> {

@@ -43,7 +43,7 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
-    // A 503 thrown on purpose sheds load (too many exports or live streams): the request log line says enough.
+    // A 503 thrown on purpose sheds load (too-busy.ts): the request log line says enough.
     const shedding = exception instanceof HttpException && body.statusCode === 503;
     if (body.statusCode >= 500 && !shedding)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,11 +1,11 @@
-import { Controller, Get, Headers, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { LOG_START, PostgresEventStore } from '@libs/event-store';
 import { readCheckpoint } from '@libs/projections';
 import { badCursor, resolveCursor } from '../changes/change-cursor';
-import { errorBody } from '../http/error-body';
+import { tooBusy } from '../http/too-busy';
 import { ApiErrors } from '../openapi/error-body.schema';
 import { toTimelineRequest } from '../timeline/timeline-request';
 import { LiveStreams } from './live-streams';
@@ -55,12 +55,8 @@ export class TimelineEventsController {
   ): Promise<void> {
     const { filter } = toTimelineRequest(query);
     const from = await this.startPosition(lastEventId, query.after);
-    if (this.streams.full) {
-      void reply.header('retry-after', '5');
-      throw new ServiceUnavailableException(
-        errorBody(503, 'Too many live streams are open on this server; retry shortly', { code: 'LIVE.TOO_MANY' }),
-      );
-    }
+    if (this.streams.full)
+      throw tooBusy(reply, 'Too many live streams are open on this server; retry shortly', 'LIVE.TOO_MANY');
     reply.hijack();
     // Headers the hooks set (helmet, CORS, x-request-id) go out with the stream; undefined ones are dropped.
     const set = Object.entries(reply.getHeaders()).filter(([, value]) => value !== undefined);

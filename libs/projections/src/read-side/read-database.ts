@@ -129,15 +129,19 @@ export class ReadDatabase {
     // all, rather than one each queueing for the read pool's connections. (A read with minPosition asks on its
     // own: a read begun before its write was acknowledged may not show it.)
     if (fresh) return this.readCheckpoint(db, source, known, now);
-    let pending = this.checkpointReads.get(db);
-    if (!pending) this.checkpointReads.set(db, (pending = new Map()));
+    const pending = this.checkpointReadsOf(db);
     let shared = pending.get(source);
     if (!shared) {
-      const reads = pending;
-      shared = this.readCheckpoint(db, source, known, now).finally(() => reads.delete(source));
+      shared = this.readCheckpoint(db, source, known, now).finally(() => pending.delete(source));
       pending.set(source, shared);
     }
     return shared;
+  }
+
+  private checkpointReadsOf(db: Pool): Map<string, Promise<ReadPosition>> {
+    let pending = this.checkpointReads.get(db);
+    if (!pending) this.checkpointReads.set(db, (pending = new Map()));
+    return pending;
   }
 
   private async readCheckpoint(
